@@ -1,0 +1,46 @@
+/** Opens the engine on a data directory: the composition root of the domain modules. */
+import type { EventName, EventPayloads } from '../../shared/contract.js';
+import { storeVerifyJob } from '../jobs/kinds/store-verify.js';
+import { JobRegistry } from '../jobs/registry.js';
+import { openStore } from '../store/store.js';
+import { dispatchCall } from './dispatch.js';
+import type { Engine, EngineListener, EngineOptions } from './engine.js';
+import { packageInfo } from './package-info.js';
+import type { Services } from './services.js';
+
+/** Opens the store, registers the job kinds and recovers jobs interrupted by a dead process. */
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const store = openStore({
+    dataDir: options.dataDir,
+    ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
+  });
+  const jobs = new JobRegistry(store.jobs);
+  jobs.define(storeVerifyJob(store));
+  const services: Services = { store, jobs, version: packageInfo().version };
+  const listeners = new Set<EngineListener>();
+  const emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
+    for (const listener of listeners) listener(event, payload);
+  };
+  jobs.subscribe((event) => {
+    emit('jobs.event', event);
+    if (event.type === 'status') emit('store.changed', { tables: ['jobs'] });
+  });
+  if (options.recoverInterruptedJobs !== false) jobs.recoverInterrupted();
+  let closed = false;
+  return {
+    dataDir: store.dataDir,
+    dispatch: (name, request) => dispatchCall(services, name, request),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    imagePath: (hash) => store.images.existingPath(hash),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await jobs.shutdown();
+      listeners.clear();
+      store.close();
+    },
+  };
+}
