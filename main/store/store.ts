@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { openDatabase } from './database.js';
 import { ImageStore } from './image-store.js';
 import { schemaVersion } from './migrations/index.js';
+import { DatasetsRepo } from './repos/datasets-repo.js';
 import { JobsRepo } from './repos/jobs-repo.js';
 import { RunsRepo } from './repos/runs-repo.js';
 
@@ -24,6 +25,7 @@ export interface Store {
   readonly images: ImageStore;
   readonly runs: RunsRepo;
   readonly jobs: JobsRepo;
+  readonly datasets: DatasetsRepo;
   readonly schemaVersion: number;
   close(): void;
 }
@@ -41,6 +43,7 @@ export function openStore(options: StoreOptions): Store {
     images: new ImageStore(options.dataDir, db),
     runs: new RunsRepo(db),
     jobs: new JobsRepo(db),
+    datasets: new DatasetsRepo(db),
     schemaVersion: schemaVersion(db),
     close: () => db.close(),
   };

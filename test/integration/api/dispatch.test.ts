@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../../../main/api/open-engine.js';
 import type { Engine } from '../../../main/api/engine.js';
+import { SCHEMA_VERSION } from '../../../main/store/migrations/index.js';
 import { tempDataDir } from '../../fixtures/data-dir.js';
 
 describe('contract dispatch', () => {
@@ -49,7 +50,7 @@ describe('contract dispatch', () => {
     expect(await engine.dispatch('runs.list', {})).toEqual({ ok: true, value: { runs: [], total: 0 } });
     expect(await engine.dispatch('app.info', {})).toMatchObject({
       ok: true,
-      value: { dataDir: tmp.dir, schemaVersion: 2 },
+      value: { dataDir: tmp.dir, schemaVersion: SCHEMA_VERSION },
     });
   });
 

@@ -38,7 +38,7 @@ describe('image store', () => {
 
   it('refuses bytes that are not a valid PNG and writes nothing', () => {
     const broken = makePng(8, 8, 7);
-    broken[broken.length - 20] ^= 0xff;
+    broken.writeUInt8(broken.readUInt8(broken.length - 20) ^ 0xff, broken.length - 20);
     expect(() => store.images.put(Buffer.from('<svg/>'))).toThrow(/signature/);
     expect(() => store.images.put(broken)).toThrow(/CRC|truncated/);
     expect(store.images.filesOnDisk()).toHaveLength(0);

@@ -43,36 +43,43 @@ describe('store migrations', () => {
     db.close();
   });
 
-  it('upgrades a database written by the previous schema and keeps its rows', () => {
-    const file = path.join(tmp.dir, 'old.sqlite');
-    const old = openDatabase(file, { migrateTo: SCHEMA_VERSION - 1 });
-    expect(schemaVersion(old)).toBe(SCHEMA_VERSION - 1);
-    expect(tables(old)).not.toContain('job_items');
-    old
-      .prepare(
-        `INSERT INTO runs (id, kind, name, status, config_json, config_version, app_version, created_at)
-         VALUES ('r1', 'draw', 'old run', 'finished', '{"a":1}', 1, '0.0.1', '2026-01-01T00:00:00Z')`,
-      )
-      .run();
-    old
-      .prepare(
-        `INSERT INTO jobs (id, kind, params_json, status, created_at, updated_at) VALUES ('j1', 'store.verify', '{}', 'succeeded', 'x', 'x')`,
-      )
-      .run();
-    old.close();
+  it.each(MIGRATIONS.slice(0, -1).map((m) => m.version))(
+    'upgrades a database written by schema version %i and keeps its rows',
+    (from) => {
+      const file = path.join(tmp.dir, `v${from}.sqlite`);
+      const old = openDatabase(file, { migrateTo: from });
+      expect(schemaVersion(old)).toBe(from);
+      old
+        .prepare(
+          `INSERT INTO runs (id, kind, name, status, config_json, config_version, app_version, created_at)
+           VALUES ('r1', 'draw', 'old run', 'finished', '{"a":1}', 1, '0.0.1', '2026-01-01T00:00:00Z')`,
+        )
+        .run();
+      old
+        .prepare(
+          `INSERT INTO jobs (id, kind, params_json, status, created_at, updated_at) VALUES ('j1', 'store.verify', '{}', 'succeeded', 'x', 'x')`,
+        )
+        .run();
+      old.close();
 
-    const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
-    expect(db.prepare('SELECT name, config_json FROM runs WHERE id = ?').get('r1')).toEqual({
-      name: 'old run',
-      config_json: '{"a":1}',
-    });
-    db.prepare(
-      `INSERT INTO job_items (job_id, item_key, status, attempt, finished_at) VALUES ('j1', 'k', 'ok', 1, 'x')`,
-    ).run();
-    expect(db.prepare('SELECT COUNT(*) AS n FROM job_items').get()).toEqual({ n: 1 });
-    db.close();
-  });
+      const db = openDatabase(file);
+      expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+      expect(db.prepare('SELECT name, config_json FROM runs WHERE id = ?').get('r1')).toEqual({
+        name: 'old run',
+        config_json: '{"a":1}',
+      });
+      // Features of later migrations work on the upgraded file.
+      db.prepare(
+        `INSERT INTO job_items (job_id, item_key, status, attempt, finished_at) VALUES ('j1', 'k', 'ok', 1, 'x')`,
+      ).run();
+      expect(db.prepare('SELECT COUNT(*) AS n FROM job_items').get()).toEqual({ n: 1 });
+      const columns = (db.prepare('PRAGMA table_info(datasets)').all() as { name: string }[]).map(
+        (c) => c.name,
+      );
+      expect(columns).toEqual(expect.arrayContaining(['stats_json', 'description']));
+      db.close();
+    },
+  );
 
   it('reopening applies nothing twice', () => {
     const file = path.join(tmp.dir, 'b.sqlite');

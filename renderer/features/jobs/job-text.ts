@@ -1,0 +1,38 @@
+/** Words for jobs: titles per kind, result summaries, which actions a status allows. */
+import type { JobKind, JobResult, JobStatus } from '../../../shared/jobs.js';
+import { assertNever } from '../../../shared/result.js';
+import { formatBytes } from '../../components/format.js';
+
+/** What a job kind does, for people. */
+export function jobTitle(kind: JobKind): string {
+  switch (kind) {
+    case 'store.verify':
+      return 'Verify image store';
+    default:
+      return assertNever(kind, 'job kind');
+  }
+}
+
+/** One line summarising a finished job's result. */
+export function resultSummary(result: JobResult): string {
+  switch (result.kind) {
+    case 'store.verify': {
+      const problems = result.corrupt.length + result.missing.length;
+      const health =
+        problems === 0 ? 'all intact' : `${result.corrupt.length} corrupt, ${result.missing.length} missing`;
+      return `${result.checked} images checked (${formatBytes(result.bytes)}): ${health}; ${result.unreferencedFiles} unreferenced files`;
+    }
+    default:
+      return assertNever(result.kind, 'job result');
+  }
+}
+
+/** True while a job is waiting or working (it can be cancelled). */
+export function isActive(status: JobStatus): boolean {
+  return status === 'queued' || status === 'running';
+}
+
+/** True when a job can be resumed: its process died while it ran. */
+export function isResumable(status: JobStatus): boolean {
+  return status === 'interrupted';
+}
