@@ -1,0 +1,42 @@
+/** How the CLI describes a finished job to people, and which exit code it ends with. */
+import { storeVerifyParams, type JobSummary } from '../../shared/jobs.js';
+import { assertNever } from '../../shared/result.js';
+import { formatBytes } from './output.js';
+
+/** Lines summarising a job's outcome. */
+export function describeJob(job: JobSummary): ReadonlyArray<string> {
+  if (job.status !== 'succeeded' || job.result === null) {
+    return [`Job ${job.id} (${job.kind}) ${job.status}${job.error ? `: ${job.error}` : '.'}`];
+  }
+  const result = job.result;
+  switch (result.kind) {
+    case 'store.verify':
+      return [
+        `Checked ${result.checked} images (${formatBytes(result.bytes)}): ${result.ok} ok, ` +
+          `${result.corrupt.length} corrupt, ${result.missing.length} missing, ` +
+          `${result.unreferencedFiles} files not in the index.`,
+        ...result.corrupt.map((item) => `  corrupt  ${item.hash}  ${item.reason}`),
+        ...result.missing.map((hash) => `  missing  ${hash}`),
+      ];
+    default:
+      return assertNever(result.kind, 'job result kind');
+  }
+}
+
+/**
+ * 0 when the job succeeded and found nothing left to fix; 1 otherwise (like fsck, so scripts can
+ * tell "the store has problems" from "all good"); 130 when the user cancelled it.
+ */
+export function jobExitCode(job: JobSummary, cancelledByUser = false): number {
+  if (cancelledByUser && job.status === 'cancelled') return 130;
+  if (job.status !== 'succeeded' || job.result === null) return 1;
+  const result = job.result;
+  switch (result.kind) {
+    case 'store.verify': {
+      const repaired = storeVerifyParams.safeParse(job.params).data?.repair === true;
+      return result.corrupt.length > 0 || (result.missing.length > 0 && !repaired) ? 1 : 0;
+    }
+    default:
+      return assertNever(result.kind, 'job result kind');
+  }
+}
