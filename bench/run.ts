@@ -7,8 +7,12 @@ import { readdirSync } from 'node:fs';
 import os from 'node:os';
 
 const filter = process.argv[2] ?? '';
-const files = readdirSync('bench').filter((f) => f.endsWith('.bench.ts') && f.includes(filter)).sort();
-console.log(`# Benchmarks — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString()}\n`);
+const files = readdirSync('bench')
+  .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
+  .sort();
+console.log(
+  `# Benchmarks — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString()}\n`,
+);
 let failed = 0;
 for (const file of files) {
   console.log(`## ${file}\n`);

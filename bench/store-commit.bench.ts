@@ -35,10 +35,14 @@ try {
 
   console.log('| measure | value |');
   console.log('|---|---|');
-  console.log(`| per-item commit (own transaction, WAL, synchronous=NORMAL) | ${((perItem * 1000) / N).toFixed(1)} µs/item |`);
+  console.log(
+    `| per-item commit (own transaction, WAL, synchronous=NORMAL) | ${((perItem * 1000) / N).toFixed(1)} µs/item |`,
+  );
   console.log(`| baseline: same rows in one transaction | ${((batched * 1000) / N).toFixed(1)} µs/item |`);
   console.log(`| ratio per-item / batched | ${(perItem / batched).toFixed(2)}x |`);
-  console.log(`| image store put (64×64 PNG, hash + validate + write + index) | ${(500 / (puts / 1000)).toFixed(0)} images/s |`);
+  console.log(
+    `| image store put (64×64 PNG, hash + validate + write + index) | ${(500 / (puts / 1000)).toFixed(0)} images/s |`,
+  );
 } finally {
   store.close();
   tmp.cleanup();

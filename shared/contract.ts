@@ -86,20 +86,14 @@ export type CallResponse<N extends CallName> = NonNullable<(typeof calls)[N]['re
 /** What a call answers, success or failure. */
 export type CallResult<N extends CallName> = Result<CallResponse<N>>;
 
-/** All call names, for transports that must reject anything else. */
-export const CALL_NAMES = Object.keys(calls) as ReadonlyArray<CallName>;
-/** All event names. */
-export const EVENT_NAMES: ReadonlyArray<EventName> = ['jobs.event', 'store.changed'];
-
-/** True when `name` is a call of the contract. */
-export function isCallName(name: unknown): name is CallName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
-}
-
-/** True when `name` is an event of the contract. */
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && (EVENT_NAMES as ReadonlyArray<string>).includes(name);
-}
+// The name lists and guards live in a zod-free module so the preload and the renderer can use them
+// without bundling every schema; re-exported here under the contract's own names.
+export {
+  CONTRACT_CALL_NAMES as CALL_NAMES,
+  CONTRACT_EVENT_NAMES as EVENT_NAMES,
+  isContractCall as isCallName,
+  isContractEvent as isEventName,
+} from './contract-names.js';
 
 /**
  * The client-side view of the engine, identical across transports: the renderer, the CLI and the

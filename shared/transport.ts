@@ -23,10 +23,9 @@ export const IPC_EVENT_PREFIX = 'vcheck:event:';
 export const IMAGE_PROTOCOL = 'vcheck-image';
 
 /** One event message on the WebSocket (server → client). */
-export interface EventMessage<E extends EventName = EventName> {
-  readonly event: E;
-  readonly payload: EventPayloads[E];
-}
+export type EventMessage<E extends EventName = EventName> = E extends EventName
+  ? { readonly event: E; readonly payload: EventPayloads[E] }
+  : never;
 
 /** A sha256 hex digest: the only thing an image request may name. */
 export const IMAGE_HASH_PATTERN = /^[0-9a-f]{64}$/;

@@ -2,7 +2,7 @@
 import type { CallName, CallRequest, CallResult, EventName, EventPayloads } from '../../shared/contract.js';
 import { IMAGE_PROTOCOL, type PreloadBridge } from '../../shared/transport.js';
 import type { ConnectionState, RendererApi } from './client-types.js';
-import { isEventName } from './event-names.js';
+import { isContractEvent as isEventName } from '../../shared/contract-names.js';
 import { describeThrown, isResult, unavailable } from './failure.js';
 
 /** Builds the client over a preload bridge. IPC has no reconnects: the connection is always open. */

@@ -1,5 +1,5 @@
 /** The web-mode event stream: one WebSocket, reconnected with capped exponential backoff. */
-import { isEventName } from './event-names.js';
+import { isContractEvent as isEventName } from '../../shared/contract-names.js';
 import type { ConnectionState } from './client-types.js';
 import type { EventHub } from './event-hub.js';
 

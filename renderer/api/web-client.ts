@@ -1,6 +1,6 @@
 /** The contract over HTTP (`POST /api/<domain.verb>`) and a WebSocket for events: web mode. */
 import type { CallName, CallRequest, CallResult, EventName, EventPayloads } from '../../shared/contract.js';
-import { isEventName } from './event-names.js';
+import { isContractEvent as isEventName } from '../../shared/contract-names.js';
 import {
   API_PATH_PREFIX,
   EVENTS_PATH,

@@ -18,9 +18,9 @@ import {
   ELECTRON_NATIVE_DIR,
   electronSqliteSteps,
   ensureElectronSqlite,
-  probeElectron,
   type NativeBuildStep,
-} from '../../../main/cli/commands/start.js';
+} from '../../../main/cli/launch/electron-native.js';
+import { probeElectron } from '../../../main/cli/launch/start-mode.js';
 import {
   ELECTRON_NATIVE_DIR as SHELL_NATIVE_DIR,
   ELECTRON_SQLITE_FILE,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideStartMode, hasDisplay, type StartProbe } from '../../../main/cli/commands/start.js';
+import { decideStartMode, hasDisplay, type StartProbe } from '../../../main/cli/launch/start-mode.js';
 
 const workstation: StartProbe = {
   platform: 'linux',
