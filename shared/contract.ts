@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { AppInfo, StoreStats, StoreTable } from './app.js';
+import type { DatasetExported, DatasetPreview, DatasetSummary } from './datasets.js';
 import type { DoctorReport } from './doctor.js';
 import { JOB_KINDS, JOB_STATUSES, jobParamsSchemas, type JobEvent, type JobSummary } from './jobs.js';
 import type { Result } from './result.js';
@@ -34,6 +35,7 @@ export const jobStartRequest = z.discriminatedUnion('kind', [
       params: jobParamsSchemas['store.verify'].default({ repair: false }),
     })
     .strict(),
+  z.object({ kind: z.literal('datasets.build'), params: jobParamsSchemas['datasets.build'] }).strict(),
 ]);
 
 /** Every call of the contract. */
@@ -52,6 +54,22 @@ export const calls = {
       .strict(),
   ),
   'runs.get': call<RunSummary>()(z.object({ id }).strict()),
+  'datasets.list': call<ReadonlyArray<DatasetSummary>>()(empty),
+  'datasets.get': call<DatasetSummary>()(z.object({ id }).strict()),
+  'datasets.preview': call<DatasetPreview>()(
+    z
+      .object({
+        id,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(20),
+        category: z.string().min(1).optional(),
+      })
+      .strict(),
+  ),
+  'datasets.export': call<DatasetExported>()(
+    z.object({ id, format: z.enum(['jsonl', 'csv']), file: z.string().min(1) }).strict(),
+  ),
+  'datasets.delete': call<{ readonly deleted: string }>()(z.object({ id }).strict()),
   'jobs.list': call<ReadonlyArray<JobSummary>>()(
     z
       .object({

@@ -47,3 +47,16 @@ export interface DatasetCreated {
   readonly count: number;
   readonly contentHash: string;
 }
+
+/** A page of a dataset's concepts. */
+export interface DatasetPreview {
+  readonly dataset: DatasetSummary;
+  readonly items: ReadonlyArray<ConceptView>;
+}
+
+/** What `datasets.export` wrote. */
+export interface DatasetExported {
+  readonly file: string;
+  readonly format: 'jsonl' | 'csv';
+  readonly count: number;
+}

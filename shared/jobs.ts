@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** The job kinds the engine knows how to run. */
-export const JOB_KINDS = ['store.verify'] as const;
+export const JOB_KINDS = ['store.verify', 'datasets.build'] as const;
 /** A job kind. */
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -22,9 +22,101 @@ export const storeVerifyParams = z.object({
 /** Parameters of the `store.verify` job. */
 export type StoreVerifyParams = z.infer<typeof storeVerifyParams>;
 
+const datasetName = z.string().trim().min(1).max(200).optional();
+const datasetDescription = z.string().max(2000).optional();
+const seed = z.number().int().min(0).max(0xffff_ffff);
+
+/** The five shape categories of the generator. */
+export const SHAPE_CATEGORY_NAMES = ['point', 'line', 'shape-2d', 'shape-3d', 'composition'] as const;
+
+/** A filter on the shapes space: lists are OR-ed within a field and AND-ed across fields. */
+export const shapesFilterSchema = z
+  .object({
+    categories: z.array(z.enum(SHAPE_CATEGORY_NAMES)).optional(),
+    shapes: z.array(z.string().min(1)).optional(),
+    referenceShapes: z.array(z.string().min(1)).optional(),
+    attributes: z.record(z.string(), z.array(z.string().min(1))).optional(),
+  })
+  .strict();
+
+const column = z.union([z.string().min(1), z.number().int().min(1)]);
+const importOptions = {
+  'ade20k-objects': z
+    .object({ top: z.number().int().min(1).optional(), rankBy: z.enum(['train', 'ratio']).optional() })
+    .strict(),
+  'coco-captions': z.object({ n: z.number().int().min(1).optional(), seed: seed.optional() }).strict(),
+  lines: z.object({ category: z.string().min(1).optional() }).strict(),
+  csv: z
+    .object({
+      delimiter: z.string().length(1).optional(),
+      header: z.boolean().optional(),
+      textColumn: column.optional(),
+      categoryColumn: column.optional(),
+      keyColumn: column.optional(),
+      attributeColumns: z.array(column).optional(),
+      category: z.string().min(1).optional(),
+    })
+    .strict(),
+  jsonl: z
+    .object({
+      textField: z.string().min(1).optional(),
+      categoryField: z.string().min(1).optional(),
+      keyField: z.string().min(1).optional(),
+      category: z.string().min(1).optional(),
+    })
+    .strict(),
+} as const;
+
+/** The importers there are (the `vcheck datasets import <format>` names). */
+export const IMPORT_FORMATS = ['ade20k-objects', 'coco-captions', 'lines', 'csv', 'jsonl'] as const;
+
+const importSource = <F extends (typeof IMPORT_FORMATS)[number], O extends z.ZodType>(
+  format: F,
+  options: O,
+) =>
+  z
+    .object({
+      source: z.literal('import'),
+      format: z.literal(format),
+      file: z.string().min(1),
+      options: options.optional(),
+      name: datasetName,
+      description: datasetDescription,
+    })
+    .strict();
+
+/** Parameters of the `datasets.build` job: which concepts make the new dataset version. */
+export const datasetBuildParams = z.union([
+  z
+    .object({
+      source: z.literal('shapes'),
+      seed,
+      /** Absent: the whole (filtered) space, in the seed's order. */
+      size: z.number().int().min(1).optional(),
+      /** `test`: the stratified split (standard one with the standard seed and size 1,500). */
+      split: z.literal('test').optional(),
+      filter: shapesFilterSchema.optional(),
+      name: datasetName,
+      description: datasetDescription,
+    })
+    .strict(),
+  z.object({ source: z.literal('objects'), name: datasetName, description: datasetDescription }).strict(),
+  z.object({ source: z.literal('scenes'), name: datasetName, description: datasetDescription }).strict(),
+  importSource('ade20k-objects', importOptions['ade20k-objects']),
+  importSource('coco-captions', importOptions['coco-captions']),
+  importSource('lines', importOptions['lines']),
+  importSource('csv', importOptions['csv']),
+  importSource('jsonl', importOptions['jsonl']),
+]);
+/** Parameters of the `datasets.build` job, as parsed. */
+export type DatasetBuildParams = z.infer<typeof datasetBuildParams>;
+/** Parameters of the `datasets.build` job, as a caller writes them. */
+export type DatasetBuildRequest = z.input<typeof datasetBuildParams>;
+
 /** Params schema per job kind: every job start is validated against these. */
 export const jobParamsSchemas = {
   'store.verify': storeVerifyParams,
+  'datasets.build': datasetBuildParams,
 } as const satisfies Record<JobKind, z.ZodType>;
 
 /** Fields every progress report has. */
@@ -47,8 +139,14 @@ export interface StoreVerifyProgress extends ProgressBase {
   readonly missing: number;
 }
 
+/** Progress of a `datasets.build` job. */
+export interface DatasetBuildProgress extends ProgressBase {
+  readonly kind: 'datasets.build';
+  readonly phase: 'reading' | 'writing' | 'done';
+}
+
 /** Progress, a tagged union per job kind. */
-export type JobProgress = StoreVerifyProgress;
+export type JobProgress = StoreVerifyProgress | DatasetBuildProgress;
 
 /** Result of a finished `store.verify` job. */
 export interface StoreVerifyResult {
@@ -61,8 +159,20 @@ export interface StoreVerifyResult {
   readonly bytes: number;
 }
 
+/** Result of a finished `datasets.build` job: the `{ id, count, contentHash }` scripts rely on. */
+export interface DatasetBuildResult {
+  readonly kind: 'datasets.build';
+  readonly id: string;
+  readonly name: string;
+  readonly version: number;
+  readonly count: number;
+  readonly contentHash: string;
+  /** Import statistics (read, kept, duplicates and empties dropped), for imports. */
+  readonly stats?: Readonly<Record<string, number>>;
+}
+
 /** Result of a finished job, a tagged union per kind. */
-export type JobResult = StoreVerifyResult;
+export type JobResult = StoreVerifyResult | DatasetBuildResult;
 
 /** A job as the faces see it. */
 export interface JobSummary {

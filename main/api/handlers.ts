@@ -4,6 +4,7 @@
  */
 import type { CallName, CallResponse, ParsedRequest } from '../../shared/contract.js';
 import { AppFailure } from '../../shared/result.js';
+import { exportDataset } from '../datasets/export-dataset.js';
 import { doctorReport } from '../doctor/doctor-report.js';
 import { storeStats } from '../store/repos/stats-repo.js';
 import type { Services } from './services.js';
@@ -31,6 +32,17 @@ export const handlers: Handlers = {
     const run = s.store.runs.get(req.id);
     if (!run) throw new AppFailure('not_found', `No run ${req.id}.`);
     return run;
+  },
+  'datasets.list': (_req, s) => s.store.datasets.list(),
+  'datasets.get': (req, s) => s.store.datasets.require(req.id),
+  'datasets.preview': (req, s) => ({
+    dataset: s.store.datasets.require(req.id),
+    items: s.store.datasets.concepts(req.id, req),
+  }),
+  'datasets.export': (req, s) => exportDataset(s.store, req.id, req.format, req.file),
+  'datasets.delete': (req, s) => {
+    s.store.datasets.delete(req.id);
+    return { deleted: req.id };
   },
   'jobs.list': (req, s) => s.store.jobs.list(req),
   'jobs.get': (req, s) => s.jobs.get(req.id),

@@ -1,5 +1,6 @@
 /** Opens the engine on a data directory: the composition root of the domain modules. */
 import type { EventName, EventPayloads } from '../../shared/contract.js';
+import { datasetBuildJob } from '../datasets/build-dataset.js';
 import { storeVerifyJob } from '../jobs/kinds/store-verify.js';
 import { JobRegistry } from '../jobs/registry.js';
 import { openStore } from '../store/store.js';
@@ -16,6 +17,9 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   });
   const jobs = new JobRegistry(store.jobs);
   jobs.define(storeVerifyJob(store));
+  jobs.define(datasetBuildJob(store));
+  // A build a dead process left half-written is invisible; drop its rows.
+  store.datasets.discardAbandonedBuilds();
   const services: Services = { store, jobs, version: packageInfo().version };
   const listeners = new Set<EngineListener>();
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
@@ -23,7 +27,9 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   };
   jobs.subscribe((event) => {
     emit('jobs.event', event);
-    if (event.type === 'status') emit('store.changed', { tables: ['jobs'] });
+    if (event.type !== 'status') return;
+    const finishedBuild = event.job.kind === 'datasets.build' && event.job.status === 'succeeded';
+    emit('store.changed', { tables: finishedBuild ? ['jobs', 'datasets'] : ['jobs'] });
   });
   if (options.recoverInterruptedJobs !== false) jobs.recoverInterrupted();
   let closed = false;

@@ -18,8 +18,19 @@ export function describeJob(job: JobSummary): ReadonlyArray<string> {
         ...result.corrupt.map((item) => `  corrupt  ${item.hash}  ${item.reason}`),
         ...result.missing.map((hash) => `  missing  ${hash}`),
       ];
+    case 'datasets.build':
+      return [
+        `Dataset ${result.name} v${result.version} (${result.id}): ${result.count} concepts, ${result.contentHash}.`,
+        ...(result.stats
+          ? [
+              `  ${Object.entries(result.stats)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', ')}`,
+            ]
+          : []),
+      ];
     default:
-      return assertNever(result.kind, 'job result kind');
+      return assertNever(result, 'job result kind');
   }
 }
 
@@ -36,7 +47,9 @@ export function jobExitCode(job: JobSummary, cancelledByUser = false): number {
       const repaired = storeVerifyParams.safeParse(job.params).data?.repair === true;
       return result.corrupt.length > 0 || (result.missing.length > 0 && !repaired) ? 1 : 0;
     }
+    case 'datasets.build':
+      return 0;
     default:
-      return assertNever(result.kind, 'job result kind');
+      return assertNever(result, 'job result kind');
   }
 }

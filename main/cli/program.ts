@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { resolveDataDir } from '../api/data-dir.js';
 import { openEngine } from '../api/open-engine.js';
 import { packageInfo } from '../api/package-info.js';
+import { registerDatasetsCommand } from './commands/datasets.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerJobsCommand } from './commands/jobs.js';
 import { registerRunsCommand } from './commands/runs.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerStartCommand(program, ctx);
   registerServeCommand(program, ctx);
   registerRunsCommand(program, ctx);
+  registerDatasetsCommand(program, ctx);
   registerJobsCommand(program, ctx);
   registerStoreCommand(program, ctx);
   registerDoctorCommand(program, ctx);

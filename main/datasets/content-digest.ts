@@ -5,7 +5,16 @@
  */
 import { createHash } from 'node:crypto';
 import type { ConceptAttributeValue, DatasetStats } from '../../shared/datasets.js';
-import type { ConceptRow, ItemDigest } from '../store/repos/datasets-repo.js';
+import type { ConceptRow } from '../store/repos/datasets-repo.js';
+
+/** Accumulates the content hash and counts while the rows stream in. */
+export interface ItemDigest {
+  add(row: ConceptRow): void;
+  finish(): { readonly contentHash: string; readonly count: number; readonly stats: DatasetStats };
+}
+
+/** Names the serialisation, so a change to it can never collide with an old hash. */
+export const CONTENT_HASH_FORMAT = 'vcheck/concepts/v1';
 
 /** Attributes with more distinct values than this (ids, counts) are summarised, not tabulated. */
 export const MAX_TABULATED_VALUES = 100;
@@ -22,6 +31,10 @@ export function canonicalItem(row: ConceptRow): string {
 /** A fresh digest: sha256 over the canonical lines, plus the counts. */
 export function createItemDigest(): ItemDigest {
   const hash = createHash('sha256');
+  hash.update(`${CONTENT_HASH_FORMAT}\n`);
+  let count = 0;
+  // Lines go to the hash in 64 KiB chunks: one update per item costs more than the hashing.
+  let chunk = '';
   const categories = new Map<string, number>();
   const attributes = new Map<string, Map<string, number>>();
   const bump = (map: Map<string, number>, key: string): void => {
@@ -29,8 +42,12 @@ export function createItemDigest(): ItemDigest {
   };
   return {
     add(row) {
-      hash.update(canonicalItem(row));
-      hash.update('\n');
+      count += 1;
+      chunk += `${canonicalItem(row)}\n`;
+      if (chunk.length >= 65_536) {
+        hash.update(chunk);
+        chunk = '';
+      }
       bump(categories, row.category);
       for (const [name, value] of Object.entries(row.attributes)) {
         let table = attributes.get(name);
@@ -39,7 +56,11 @@ export function createItemDigest(): ItemDigest {
       }
     },
     finish() {
-      return { contentHash: hash.digest('hex'), stats: toStats(categories, attributes) };
+      return {
+        contentHash: `sha256:${hash.update(chunk).digest('hex')}`,
+        count,
+        stats: toStats(categories, attributes),
+      };
     },
   };
 }

@@ -1,17 +1,11 @@
 /** Persistence of dataset versions and their concepts. A version is written in one transaction. */
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { ConceptView, DatasetKind, DatasetStats, DatasetSummary } from '../../../shared/datasets.js';
 import { AppFailure } from '../../../shared/result.js';
 
 /** A concept as written to the store. */
 export type ConceptRow = Omit<ConceptView, 'index'>;
-
-/** Accumulates the content hash and counts while the rows stream in. */
-export interface ItemDigest {
-  add(row: ConceptRow): void;
-  finish(): { readonly contentHash: string; readonly stats: DatasetStats };
-}
 
 /** Fields of a new dataset version. */
 export interface NewDatasetVersion {
@@ -62,27 +56,30 @@ function toSummary(r: DatasetRow): DatasetSummary {
 
 /** Datasets repository. */
 export class DatasetsRepo {
-  constructor(private readonly db: Database) {}
+  private readonly insertConcept: Statement;
 
-  /**
-   * Writes a new version (next version number for its name) with all its concepts in ONE
-   * transaction: a failure anywhere (a bad row, a duplicate key, a thrown iterator) leaves nothing.
-   */
-  createVersion(meta: NewDatasetVersion, items: Iterable<ConceptRow>, digest: ItemDigest): DatasetSummary {
-    const id = randomUUID();
-    const insertConcept = this.db.prepare(
+  constructor(private readonly db: Database) {
+    this.insertConcept = db.prepare(
       'INSERT INTO concepts (dataset_id, idx, concept_key, text, category, attributes_json) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    this.db.transaction(() => {
+  }
+
+  /**
+   * Starts a new version (next version number for its name) in the `building` state: invisible to
+   * every query until {@link finishVersion}. Concepts are appended in chunks so a 400K-item build
+   * never blocks the engine for long, and a failed build is discarded whole.
+   */
+  beginVersion(meta: NewDatasetVersion): { readonly id: string; readonly version: number } {
+    const id = randomUUID();
+    return this.db.transaction(() => {
       const { v } = this.db
         .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM datasets WHERE name = ?')
-        .get(meta.name) as {
-        v: number;
-      };
+        .get(meta.name) as { v: number };
       this.db
         .prepare(
-          `INSERT INTO datasets (id, name, version, kind, source, description, params_json, seed, content_hash, item_count, parent_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', 0, ?, ?)`,
+          `INSERT INTO datasets (id, name, version, kind, source, description, params_json, seed, content_hash,
+             item_count, parent_id, created_at, status)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', 0, ?, ?, 'building')`,
         )
         .run(
           id,
@@ -96,32 +93,62 @@ export class DatasetsRepo {
           meta.parentId ?? null,
           new Date().toISOString(),
         );
-      let idx = 0;
-      for (const row of items) {
-        insertConcept.run(id, idx++, row.key, row.text, row.category, JSON.stringify(row.attributes));
-        digest.add(row);
-      }
-      if (idx === 0) throw new AppFailure('validation', 'The dataset has no concepts.');
-      const { contentHash, stats } = digest.finish();
-      this.db
-        .prepare('UPDATE datasets SET content_hash = ?, item_count = ?, stats_json = ? WHERE id = ?')
-        .run(contentHash, idx, JSON.stringify(stats), id);
+      return { id, version: v };
     })();
+  }
+
+  /** Appends concepts (indices from `firstIndex`) to a building version, in one transaction. */
+  appendConcepts(id: string, firstIndex: number, rows: ReadonlyArray<ConceptRow>): void {
+    this.db.transaction(() => {
+      rows.forEach((row, i) =>
+        this.insertConcept.run(
+          id,
+          firstIndex + i,
+          row.key,
+          row.text,
+          row.category,
+          JSON.stringify(row.attributes),
+        ),
+      );
+    })();
+  }
+
+  /** Makes a building version visible with its final hash, count and stats. */
+  finishVersion(
+    id: string,
+    digest: { contentHash: string; count: number; stats: DatasetStats },
+  ): DatasetSummary {
+    this.db
+      .prepare(
+        `UPDATE datasets SET content_hash = ?, item_count = ?, stats_json = ?, status = 'ready' WHERE id = ? AND status = 'building'`,
+      )
+      .run(digest.contentHash, digest.count, JSON.stringify(digest.stats), id);
     return this.require(id);
+  }
+
+  /** Deletes a version that is still building (a failed or cancelled build). */
+  discardVersion(id: string): void {
+    this.db.prepare(`DELETE FROM datasets WHERE id = ? AND status = 'building'`).run(id);
+  }
+
+  /** Deletes every half-built version a dead process left behind; returns how many. */
+  discardAbandonedBuilds(): number {
+    return this.db.prepare(`DELETE FROM datasets WHERE status = 'building'`).run().changes;
   }
 
   /** Every version, newest first. */
   list(): DatasetSummary[] {
     return (
       this.db
-        .prepare('SELECT * FROM datasets ORDER BY created_at DESC, name, version DESC')
+        .prepare("SELECT * FROM datasets WHERE status = 'ready' ORDER BY created_at DESC, name, version DESC")
         .all() as DatasetRow[]
     ).map(toSummary);
   }
 
   /** One version, or null. */
   get(id: string): DatasetSummary | null {
-    const row = this.db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined;
+    const row = this.db.prepare("SELECT * FROM datasets WHERE id = ? AND status = 'ready'").get(id) as
+      DatasetRow | undefined;
     return row ? toSummary(row) : null;
   }
 

@@ -8,6 +8,8 @@ export function jobTitle(kind: JobKind): string {
   switch (kind) {
     case 'store.verify':
       return 'Verify image store';
+    case 'datasets.build':
+      return 'Build dataset';
     default:
       return assertNever(kind, 'job kind');
   }
@@ -22,8 +24,10 @@ export function resultSummary(result: JobResult): string {
         problems === 0 ? 'all intact' : `${result.corrupt.length} corrupt, ${result.missing.length} missing`;
       return `${result.checked} images checked (${formatBytes(result.bytes)}): ${health}; ${result.unreferencedFiles} unreferenced files`;
     }
+    case 'datasets.build':
+      return `${result.name} v${result.version}: ${result.count} concepts`;
     default:
-      return assertNever(result.kind, 'job result');
+      return assertNever(result, 'job result');
   }
 }
 

@@ -112,4 +112,4 @@ describe('fresh splits', () => {
 });
 
 /** The content hash of `testSplit()` for generator version 1.0.0. */
-const STANDARD_SPLIT_HASH = 'sha256:b16d9fa8779385cd4198e3858f5d1a7f095d18927ee3bec61f8b14e02f6e5507';
+const STANDARD_SPLIT_HASH = 'sha256:24b7f08281d96dc95f4f507eabea23758616fcd1c74a9c4d2232d16e0c116fe7';
