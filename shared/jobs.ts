@@ -101,6 +101,28 @@ export const datasetBuildParams = z.union([
     })
     .strict(),
   z.object({ source: z.literal('objects'), name: datasetName, description: datasetDescription }).strict(),
+  z
+    .object({
+      /** A new version derived from an existing one: the way a dataset is edited. */
+      source: z.literal('derive'),
+      from: z.string().min(1),
+      /** Keep only these categories. */
+      categories: z.array(z.string().min(1)).optional(),
+      /** Drop these concept keys. */
+      dropKeys: z.array(z.string().min(1)).optional(),
+      /** Append these concepts (normalised and deduplicated like an import). */
+      add: z
+        .array(z.object({ text: z.string().min(1), category: z.string().min(1).optional() }).strict())
+        .optional(),
+      /** Then keep a seeded random sample of this size, in the seed's order. */
+      sample: z
+        .object({ size: z.number().int().min(1), seed })
+        .strict()
+        .optional(),
+      name: datasetName,
+      description: datasetDescription,
+    })
+    .strict(),
   z.object({ source: z.literal('scenes'), name: datasetName, description: datasetDescription }).strict(),
   importSource('ade20k-objects', importOptions['ade20k-objects']),
   importSource('coco-captions', importOptions['coco-captions']),

@@ -60,7 +60,7 @@ async function writeChunks(
 
 async function run(store: Store, params: DatasetBuildParams, ctx: JobContext): Promise<DatasetBuildResult> {
   ctx.report({ kind: 'datasets.build', phase: 'reading', done: 0, total: null, fraction: null });
-  const source = await openConceptSource(params);
+  const source = await openConceptSource(params, store);
   if (ctx.signal.aborted) throw abortError();
   const name = params.name ?? source.defaultName;
   const { id, version } = store.datasets.beginVersion({
@@ -70,6 +70,7 @@ async function run(store: Store, params: DatasetBuildParams, ctx: JobContext): P
     description: params.description ?? '',
     params: { ...source.provenance, ...(source.stats ? { importStats: source.stats } : {}) },
     seed: source.seed,
+    ...(source.parentId ? { parentId: source.parentId } : {}),
   });
   try {
     const digest = await writeChunks(store, id, source, ctx);

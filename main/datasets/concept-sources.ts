@@ -20,6 +20,8 @@ import {
   toConceptItem,
 } from './shapes/index.js';
 import type { ShapeFilter } from './shapes/index.js';
+import type { Store } from '../store/store.js';
+import { deriveSource } from './derive-source.js';
 
 /** A resolved source: its items (lazy for the shapes space), size when known, and provenance. */
 export interface ConceptSource {
@@ -32,11 +34,15 @@ export interface ConceptSource {
   readonly total: number | null;
   readonly items: Iterable<ConceptItem>;
   readonly stats?: ImportStats;
+  /** The version this one was derived from. */
+  readonly parentId?: string;
 }
 
 /** Resolves build params to a concept source; bad input becomes a `validation` failure. */
-export async function openConceptSource(params: DatasetBuildParams): Promise<ConceptSource> {
+export async function openConceptSource(params: DatasetBuildParams, store: Store): Promise<ConceptSource> {
   switch (params.source) {
+    case 'derive':
+      return deriveSource(params, store);
     case 'shapes':
       return shapesSource(params);
     case 'objects':

@@ -1,4 +1,4 @@
-/** `vcheck datasets list|show|create|import|preview|export|delete`. */
+/** `vcheck datasets list|show|create|import|derive|preview|export|delete`. */
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ConceptView, DatasetSummary } from '../../../shared/datasets.js';
@@ -115,6 +115,49 @@ function createParams(source: string, o: CreateOptions): DatasetBuildRequest {
   };
 }
 
+function registerDeriveCommand(datasets: Command, ctx: CliContext): void {
+  const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+  datasets
+    .command('derive <id>')
+    .description(
+      'edit a version: the next version with categories kept, keys dropped, concepts added, a sample',
+    )
+    .option('--category <list>', 'keep only these categories', splitList)
+    .option('--drop-key <key>', 'drop the concept with this key (repeatable)', collect)
+    .option('--add <text>', 'append a concept (repeatable)', collect)
+    .option('--sample <n>', 'then keep a seeded random sample of N', integerIn(1, 10_000_000))
+    .option('--seed <n>', 'seed of the sample (default 0)', seedArg, 0)
+    .option('--name <name>', 'dataset name (default: the same name, next version)')
+    .option('--description <text>', 'a note kept with the version')
+    .option('--json', 'print { id, count, contentHash }')
+    .action(
+      action(async (id: string, o: DeriveOptions) => {
+        const params: DatasetBuildRequest = {
+          source: 'derive',
+          from: id,
+          ...(o.category ? { categories: o.category } : {}),
+          ...(o.dropKey ? { dropKeys: o.dropKey } : {}),
+          ...(o.add ? { add: o.add.map((text) => ({ text })) } : {}),
+          ...(o.sample ? { sample: { size: o.sample, seed: o.seed } } : {}),
+          ...(o.name ? { name: o.name } : {}),
+          ...(o.description ? { description: o.description } : {}),
+        };
+        await buildDataset(ctx, params, o.json);
+      }),
+    );
+}
+
+interface DeriveOptions {
+  category?: string[];
+  dropKey?: string[];
+  add?: string[];
+  sample?: number;
+  seed: number;
+  name?: string;
+  description?: string;
+  json?: boolean;
+}
+
 /** Registers the `datasets` commands. */
 export function registerDatasetsCommand(program: Command, ctx: CliContext): void {
   const datasets = program
@@ -145,6 +188,7 @@ export function registerDatasetsCommand(program: Command, ctx: CliContext): void
     );
   registerCreateCommand(datasets, ctx);
   registerImportCommand(datasets, ctx);
+  registerDeriveCommand(datasets, ctx);
   datasets
     .command('preview <id>')
     .description('the first concepts of a version with their category and attributes')

@@ -182,6 +182,44 @@ describe('building dataset versions', () => {
     expect(conceptRows(tmp.dir)).toBe(0);
   });
 
+  it('edits by deriving the next version: drop, add (deduplicated), then a seeded sample', async () => {
+    const base = await build(engine, { source: 'objects' });
+    const parent = (base.result as { id: string }).id;
+    const first = await call<DatasetPreview>(engine, 'datasets.preview', { id: parent, limit: 2 });
+    const [dropped, kept] = first.items;
+    const add = [{ text: '  a  Flux   capacitor ' }, { text: (kept?.text ?? '').toUpperCase() }];
+    const derived = await build(engine, {
+      source: 'derive',
+      from: parent,
+      dropKeys: [dropped?.key ?? ''],
+      add,
+    });
+    expect(derived.result).toMatchObject({ name: 'objects', version: 2, count: 1000 });
+    const child = await call<DatasetSummary>(engine, 'datasets.get', {
+      id: (derived.result as { id: string }).id,
+    });
+    expect(child.parentId).toBe(parent);
+    const tail = await call<DatasetPreview>(engine, 'datasets.preview', {
+      id: child.id,
+      offset: 999,
+      limit: 1,
+    });
+    expect(tail.items[0]).toMatchObject({ text: 'a Flux capacitor', key: 'added:1' });
+
+    const sampleA = await build(engine, { source: 'derive', from: child.id, sample: { size: 50, seed: 4 } });
+    const sampleB = await build(engine, { source: 'derive', from: child.id, sample: { size: 50, seed: 4 } });
+    expect(sampleA.result).toMatchObject({ count: 50, version: 3 });
+    expect((sampleB.result as { contentHash: string }).contentHash).toBe(
+      (sampleA.result as { contentHash: string }).contentHash,
+    );
+    const tooMany = await build(engine, {
+      source: 'derive',
+      from: child.id,
+      sample: { size: 5000, seed: 1 },
+    });
+    expect(tooMany).toMatchObject({ status: 'failed', error: expect.stringMatching(/exceeds/) });
+  });
+
   it('exports JSONL and CSV that import back to the same concepts', async () => {
     const job = await build(engine, { source: 'shapes', seed: 5, size: 200 });
     const id = (job.result as { id: string }).id;
