@@ -1,5 +1,6 @@
 /** Maps a page id to its component. */
 import { assertNever } from '../../shared/result.js';
+import { DatasetsPage } from '../features/datasets/DatasetsPage.js';
 import { JobsPage } from '../features/jobs/JobsPage.js';
 import { PlannedPage } from '../features/planned/PlannedPage.js';
 import { RunsPage } from '../features/runs/RunsPage.js';
@@ -11,6 +12,8 @@ export function PageView({ page }: Readonly<{ page: PageId }>) {
   switch (page) {
     case 'runs':
       return <RunsPage />;
+    case 'datasets':
+      return <DatasetsPage />;
     case 'jobs':
       return <JobsPage />;
     case 'settings':

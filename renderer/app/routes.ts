@@ -4,6 +4,7 @@
 export const PAGES = [
   { id: 'runs', label: 'Runs' },
   { id: 'new-run', label: 'New run' },
+  { id: 'datasets', label: 'Datasets' },
   { id: 'gallery', label: 'Gallery' },
   { id: 'metrics', label: 'Metrics' },
   { id: 'compare', label: 'Compare' },

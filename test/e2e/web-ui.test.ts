@@ -115,6 +115,23 @@ describe.skipIf(missing.length > 0)('web UI in headless Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('builds a seeded shapes dataset from the Datasets page and charts its counts', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('nav-datasets').click();
+    await page.getByTestId('datasets-empty').waitFor();
+    await page.getByTestId('build-dataset').click();
+    const row = page.getByTestId('dataset-row').first();
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.innerText()).toMatch(/shapes-n1000-s0 v1\s+shapes\s+1,000\s+0\s+sha256:/);
+    await row.getByRole('button').click();
+    const detail = page.getByTestId('dataset-detail');
+    await detail.getByTestId('concepts-table').waitFor();
+    expect(await detail.locator('.count-bars').count()).toBeGreaterThan(5);
+    expect(await detail.getByTestId('concepts-table').locator('tbody tr').count()).toBe(50);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'datasets.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
   it('shows an honest placeholder on pages not built yet', async () => {
     await page.goto(server.url);
     await page.getByTestId('nav-gallery').click();
