@@ -17,10 +17,11 @@ describe('hash routes', () => {
     expect(pageFromHash('#gallery?run=1')).toBe('gallery');
   });
 
-  it('lists the pages the issue names, in order', () => {
+  it('lists the pages the issue names (plus Datasets and Jobs), in order', () => {
     expect(PAGES.map((p) => p.label)).toEqual([
       'Runs',
       'New run',
+      'Datasets',
       'Gallery',
       'Metrics',
       'Compare',
