@@ -22,6 +22,22 @@ export const CONTRACT_CALL_NAMES = [
   'jobs.start',
   'jobs.cancel',
   'jobs.resume',
+  'models.list',
+  'models.catalogue',
+  'models.info',
+  'models.inspect',
+  'models.import',
+  'models.remove',
+  'llm.ask',
+  'llm.cacheClear',
+  'templates.list',
+  'templates.save',
+  'metrics.fid',
+  'metrics.computeRun',
+  'metrics.forRun',
+  'metrics.models',
+  'metrics.importModel',
+  'render.preview',
 ] as const satisfies ReadonlyArray<CallName>;
 
 /** Every event name of the contract. */

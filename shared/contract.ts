@@ -9,6 +9,16 @@ import type { AppInfo, StoreStats, StoreTable } from './app.js';
 import type { DatasetExported, DatasetPreview, DatasetSummary } from './datasets.js';
 import type { DoctorReport } from './doctor.js';
 import { JOB_KINDS, JOB_STATUSES, jobParamsSchemas, type JobEvent, type JobSummary } from './jobs.js';
+import {
+  TEMPLATE_TASKS,
+  type CatalogueModel,
+  type LlmAnswer,
+  type LlmModelView,
+  type ModelInspection,
+  type PromptTemplateView,
+} from './llm.js';
+import type { FidComparison, MetricModelView, MetricRecord, RunMetricsSummary } from './metrics.js';
+import { RENDER_LANGUAGE_NAMES, type RenderPreview } from './render.js';
 import type { Result } from './result.js';
 import { RUN_KINDS, RUN_STATUSES, type RunPage, type RunSummary } from './runs.js';
 
@@ -36,6 +46,8 @@ export const jobStartRequest = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('datasets.build'), params: jobParamsSchemas['datasets.build'] }).strict(),
+  z.object({ kind: z.literal('models.pull'), params: jobParamsSchemas['models.pull'] }).strict(),
+  z.object({ kind: z.literal('render.batch'), params: jobParamsSchemas['render.batch'] }).strict(),
 ]);
 
 /** Every call of the contract. */
@@ -83,6 +95,108 @@ export const calls = {
   'jobs.start': call<JobSummary>()(jobStartRequest),
   'jobs.cancel': call<JobSummary>()(z.object({ id }).strict()),
   'jobs.resume': call<JobSummary>()(z.object({ id }).strict()),
+  'models.list': call<ReadonlyArray<LlmModelView>>()(empty),
+  'models.catalogue': call<ReadonlyArray<CatalogueModel>>()(empty),
+  'models.info': call<LlmModelView>()(z.object({ id }).strict()),
+  'models.inspect': call<ModelInspection>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
+  'models.import': call<LlmModelView>()(
+    z
+      .object({
+        path: z.string().min(1).max(4096),
+        /** Copy into <dataDir>/models instead of referencing the file where it lies. */
+        copy: z.boolean().default(false),
+        name: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+  ),
+  'models.remove': call<{ readonly id: string; readonly deletedFile: string | null }>()(
+    z.object({ id }).strict(),
+  ),
+  'llm.ask': call<LlmAnswer>()(
+    z
+      .object({
+        /** A model id of the model manager, or the path of a GGUF file. */
+        model: z.string().min(1).max(4096),
+        prompt: z.string().min(1).max(200_000),
+        system: z.string().max(20_000).optional(),
+        maxTokens: z.number().int().min(1).max(32_768).default(512),
+        temperature: z.number().min(0).max(2).default(0.8),
+        topP: z.number().gt(0).max(1).default(0.95),
+        topK: z.number().int().min(0).max(1000).default(40),
+        seed: z.number().int().min(0).max(0xffff_ffff).default(0),
+        threads: z.number().int().min(1).max(256).optional(),
+        contextSize: z.number().int().min(64).max(1_048_576).optional(),
+        /** Ask an OpenAI-compatible server (Ollama, llama-server, vLLM…) instead; `model` is its model name. */
+        endpoint: z.string().url().max(2000).optional(),
+        apiKey: z.string().min(1).max(1000).optional(),
+      })
+      .strict(),
+  ),
+  'llm.cacheClear': call<{ readonly removed: number }>()(empty),
+  'templates.list': call<ReadonlyArray<PromptTemplateView>>()(empty),
+  'templates.save': call<PromptTemplateView>()(
+    z
+      .object({
+        /** An existing id gets its next version (built-ins included); a new id starts at 1. */
+        id: z.string().min(1).max(64),
+        task: z.enum(TEMPLATE_TASKS),
+        description: z.string().max(2000).optional(),
+        messages: z
+          .array(
+            z
+              .object({
+                role: z.enum(['system', 'user', 'assistant']),
+                content: z.string().min(1).max(100_000),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(20),
+      })
+      .strict(),
+  ),
+  'metrics.fid': call<FidComparison>()(
+    z
+      .object({
+        a: z.string().min(1).max(4096),
+        b: z.string().min(1).max(4096),
+        kidSubsets: z.number().int().min(1).max(10_000).default(100),
+        kidSubsetSize: z.number().int().min(2).max(1_000_000).default(1000),
+        seed: z.number().int().min(0).max(0xffff_ffff).default(0),
+      })
+      .strict(),
+  ),
+  'metrics.computeRun': call<RunMetricsSummary>()(
+    z
+      .object({
+        runId: id,
+        fidelity: z.boolean().default(true),
+        diversity: z.boolean().default(true),
+        seed: z.number().int().min(0).max(0xffff_ffff).default(0),
+        pairCap: z.number().int().min(1).max(1_000_000).default(1000),
+        resamples: z.number().int().min(100).max(100_000).default(1000),
+        reference: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
+  ),
+  'metrics.forRun': call<ReadonlyArray<MetricRecord>>()(z.object({ runId: id }).strict()),
+  'metrics.models': call<ReadonlyArray<MetricModelView>>()(empty),
+  'metrics.importModel': call<MetricModelView>()(
+    z.object({ id: z.string().min(1).max(100), folder: z.string().min(1).max(4096) }).strict(),
+  ),
+  'render.preview': call<RenderPreview>()(
+    z
+      .object({
+        language: z.enum(RENDER_LANGUAGE_NAMES),
+        /** The raw model answer (prose, fences, HTML…); extraction picks the code. */
+        response: z.string().max(1 << 20),
+        size: z.number().int().min(16).max(4096).default(512),
+        seed: z.number().int().min(0).max(0xffff_ffff).default(0),
+        /** Also return the PNG as base64 (the CLI writes it to a file). */
+        includePng: z.boolean().default(false),
+      })
+      .strict(),
+  ),
 } as const;
 
 /** Every event of the contract, with its payload type. */

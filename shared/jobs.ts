@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** The job kinds the engine knows how to run. */
-export const JOB_KINDS = ['store.verify', 'datasets.build'] as const;
+export const JOB_KINDS = ['store.verify', 'datasets.build', 'models.pull', 'render.batch'] as const;
 /** A job kind. */
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -135,10 +135,43 @@ export type DatasetBuildParams = z.infer<typeof datasetBuildParams>;
 /** Parameters of the `datasets.build` job, as a caller writes them. */
 export type DatasetBuildRequest = z.input<typeof datasetBuildParams>;
 
+/** Parameters of the `models.pull` job: a catalogue id or a URL, and the hash to check when known. */
+export const modelsPullParams = z
+  .object({
+    /** A catalogue model id, or an http(s) URL of a GGUF file. */
+    source: z.string().min(1).max(4096),
+    name: z.string().trim().min(1).max(200).optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/)
+      .optional(),
+  })
+  .strict();
+/** Parameters of the `models.pull` job. */
+export type ModelsPullParams = z.infer<typeof modelsPullParams>;
+
+/** Parameters of the `render.batch` job: a JSONL of raw answers rendered into a folder. */
+export const renderBatchParams = z
+  .object({
+    /** Absolute path of the input: one `{ "id", "language", "response" }` per line. */
+    input: z.string().min(1).max(4096),
+    /** Absolute path of the output folder (`<id>.png` and `report.jsonl`). */
+    outDir: z.string().min(1).max(4096),
+    /** Absolute path of a contact sheet PNG to write at the end. */
+    sheet: z.string().min(1).max(4096).optional(),
+    size: z.number().int().min(16).max(4096).default(512),
+    seed: seed.default(0),
+  })
+  .strict();
+/** Parameters of the `render.batch` job. */
+export type RenderBatchParams = z.infer<typeof renderBatchParams>;
+
 /** Params schema per job kind: every job start is validated against these. */
 export const jobParamsSchemas = {
   'store.verify': storeVerifyParams,
   'datasets.build': datasetBuildParams,
+  'models.pull': modelsPullParams,
+  'render.batch': renderBatchParams,
 } as const satisfies Record<JobKind, z.ZodType>;
 
 /** Fields every progress report has. */
@@ -167,8 +200,22 @@ export interface DatasetBuildProgress extends ProgressBase {
   readonly phase: 'reading' | 'writing' | 'done';
 }
 
+/** Progress of a `models.pull` job: bytes of the file (`done`/`total`). */
+export interface ModelsPullProgress extends ProgressBase {
+  readonly kind: 'models.pull';
+  readonly resumedFromBytes: number;
+}
+
+/** Progress of a `render.batch` job: input lines processed (`done`/`total`). */
+export interface RenderBatchProgress extends ProgressBase {
+  readonly kind: 'render.batch';
+  readonly ok: number;
+  readonly failed: number;
+}
+
 /** Progress, a tagged union per job kind. */
-export type JobProgress = StoreVerifyProgress | DatasetBuildProgress;
+export type JobProgress =
+  StoreVerifyProgress | DatasetBuildProgress | ModelsPullProgress | RenderBatchProgress;
 
 /** Result of a finished `store.verify` job. */
 export interface StoreVerifyResult {
@@ -193,8 +240,28 @@ export interface DatasetBuildResult {
   readonly stats?: Readonly<Record<string, number>>;
 }
 
+/** Result of a finished `models.pull` job. */
+export interface ModelsPullResult {
+  readonly kind: 'models.pull';
+  readonly id: string;
+  readonly path: string;
+  readonly sha256: string;
+  readonly sizeBytes: number;
+  /** What the hash was checked against: the known one, the server's, or nothing. */
+  readonly verifiedAgainst: 'known' | 'server' | null;
+}
+
+/** Result of a finished `render.batch` job: counts per status and where the files are. */
+export interface RenderBatchResult {
+  readonly kind: 'render.batch';
+  readonly total: number;
+  readonly byStatus: Readonly<Record<string, number>>;
+  readonly report: string;
+  readonly sheet: string | null;
+}
+
 /** Result of a finished job, a tagged union per kind. */
-export type JobResult = StoreVerifyResult | DatasetBuildResult;
+export type JobResult = StoreVerifyResult | DatasetBuildResult | ModelsPullResult | RenderBatchResult;
 
 /** A job as the faces see it. */
 export interface JobSummary {

@@ -6,6 +6,13 @@ import type { CallName, CallResponse, ParsedRequest } from '../../shared/contrac
 import { AppFailure } from '../../shared/result.js';
 import { exportDataset } from '../datasets/export-dataset.js';
 import { doctorReport } from '../doctor/doctor-report.js';
+import { withLlmFailures } from '../llm/app-failure.js';
+import { modelCatalogue } from '../llm/models/catalogue.js';
+import { importMetricModel, metricModelViews } from '../metrics/models/model-views.js';
+import { compareFeatureSets } from '../metrics/realism/compare-sets.js';
+import { computeRunMetrics } from '../metrics/run/compute-run.js';
+import { MetricsRepo } from '../store/repos/metrics-repo.js';
+import { previewRender } from '../render/preview.js';
 import { storeStats } from '../store/repos/stats-repo.js';
 import type { Services } from './services.js';
 
@@ -49,4 +56,45 @@ export const handlers: Handlers = {
   'jobs.start': (req, s) => s.jobs.start(req.kind, req.params),
   'jobs.cancel': (req, s) => s.jobs.cancel(req.id),
   'jobs.resume': (req, s) => s.jobs.resume(req.id),
+  'metrics.fid': (req, s) => compareFeatureSets({ dataDir: s.store.dataDir, db: s.store.db }, req),
+  'metrics.computeRun': (req, s) => computeRunMetrics(s.store, req),
+  'metrics.forRun': (req, s) => {
+    if (!s.store.runs.get(req.runId)) throw new AppFailure('not_found', `No run ${req.runId}.`);
+    return new MetricsRepo(s.store.db).forRun(req.runId);
+  },
+  'metrics.models': (_req, s) => metricModelViews(s.store.dataDir),
+  'metrics.importModel': (req, s) => importMetricModel(s.store.dataDir, req.id, req.folder),
+  'render.preview': (req, s) => previewRender(s.render, req),
+  'models.list': (_req, s) => s.llm.models.list(),
+  'models.catalogue': () => modelCatalogue(),
+  'models.info': (req, s) => withLlmFailures(() => s.llm.models.get(req.id)),
+  'models.inspect': (req, s) => withLlmFailures(() => s.llm.inspect(req.path)),
+  'models.import': (req, s) =>
+    withLlmFailures(() =>
+      s.llm.models.import(req.path, { copy: req.copy, ...(req.name ? { name: req.name } : {}) }),
+    ),
+  'models.remove': (req, s) => withLlmFailures(() => s.llm.models.remove(req.id)),
+  'llm.ask': (req, s) =>
+    withLlmFailures(() =>
+      s.llm.ask({
+        model: req.model,
+        prompt: req.prompt,
+        ...(req.system ? { system: req.system } : {}),
+        params: {
+          maxTokens: req.maxTokens,
+          temperature: req.temperature,
+          topP: req.topP,
+          topK: req.topK,
+          seed: req.seed,
+        },
+        ...(req.threads ? { threads: req.threads } : {}),
+        ...(req.contextSize ? { contextSize: req.contextSize } : {}),
+        ...(req.endpoint
+          ? { endpoint: { baseUrl: req.endpoint, ...(req.apiKey ? { apiKey: req.apiKey } : {}) } }
+          : {}),
+      }),
+    ),
+  'llm.cacheClear': (_req, s) => ({ removed: s.llm.cache.clear() }),
+  'templates.list': (_req, s) => s.llm.templates.list(),
+  'templates.save': (req, s) => withLlmFailures(() => s.llm.templates.save(req)),
 };

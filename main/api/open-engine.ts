@@ -3,6 +3,11 @@ import type { EventName, EventPayloads } from '../../shared/contract.js';
 import { datasetBuildJob } from '../datasets/build-dataset.js';
 import { storeVerifyJob } from '../jobs/kinds/store-verify.js';
 import { JobRegistry } from '../jobs/registry.js';
+import { LlmService } from '../llm/llm-service.js';
+import { modelsPullJob } from '../llm/models/pull-job.js';
+import { renderBatchJob } from '../render/batch/render-batch-job.js';
+import { defaultPoolSize } from '../render/pool.js';
+import { RenderService } from '../render/render-answer.js';
 import { openStore } from '../store/store.js';
 import { dispatchCall } from './dispatch.js';
 import type { Engine, EngineListener, EngineOptions } from './engine.js';
@@ -18,9 +23,13 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const jobs = new JobRegistry(store.jobs);
   jobs.define(storeVerifyJob(store));
   jobs.define(datasetBuildJob(store));
+  const render = new RenderService(store);
+  jobs.define(renderBatchJob(render, defaultPoolSize()));
+  const llm = new LlmService(store.db, store.dataDir);
+  jobs.define(modelsPullJob(llm.models));
   // A build a dead process left half-written is invisible; drop its rows.
   store.datasets.discardAbandonedBuilds();
-  const services: Services = { store, jobs, version: packageInfo().version };
+  const services: Services = { store, jobs, render, llm, version: packageInfo().version };
   const listeners = new Set<EngineListener>();
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
     for (const listener of listeners) listener(event, payload);
@@ -45,6 +54,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       if (closed) return;
       closed = true;
       await jobs.shutdown();
+      await render.dispose();
+      await llm.close();
       listeners.clear();
       store.close();
     },

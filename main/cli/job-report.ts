@@ -29,6 +29,21 @@ export function describeJob(job: JobSummary): ReadonlyArray<string> {
             ]
           : []),
       ];
+    case 'models.pull': {
+      const check = result.verifiedAgainst
+        ? `verified against the ${result.verifiedAgainst} hash`
+        : 'not verified';
+      return [
+        `Model ${result.id}: ${result.path} (${formatBytes(result.sizeBytes)}), sha256 ${result.sha256} (${check}).`,
+      ];
+    }
+    case 'render.batch':
+      return [
+        `Rendered ${result.total} answers: ${Object.entries(result.byStatus)
+          .map(([status, n]) => `${n} ${status}`)
+          .join(', ')}.`,
+        `  report ${result.report}${result.sheet ? `, sheet ${result.sheet}` : ''}`,
+      ];
     default:
       return assertNever(result, 'job result kind');
   }
@@ -48,6 +63,8 @@ export function jobExitCode(job: JobSummary, cancelledByUser = false): number {
       return result.corrupt.length > 0 || (result.missing.length > 0 && !repaired) ? 1 : 0;
     }
     case 'datasets.build':
+    case 'models.pull':
+    case 'render.batch':
       return 0;
     default:
       return assertNever(result, 'job result kind');

@@ -6,6 +6,10 @@ import { packageInfo } from '../api/package-info.js';
 import { registerDatasetsCommand } from './commands/datasets.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerJobsCommand } from './commands/jobs.js';
+import { registerLlmCommand } from './commands/llm.js';
+import { registerMetricsCommand } from './commands/metrics.js';
+import { registerModelsCommand } from './commands/models.js';
+import { registerRenderCommand } from './commands/render.js';
 import { registerRunsCommand } from './commands/runs.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
@@ -40,6 +44,10 @@ export function buildProgram(): Command {
   registerDatasetsCommand(program, ctx);
   registerJobsCommand(program, ctx);
   registerStoreCommand(program, ctx);
+  registerMetricsCommand(program, ctx);
+  registerModelsCommand(program, ctx);
+  registerLlmCommand(program, ctx);
+  registerRenderCommand(program, ctx);
   registerDoctorCommand(program, ctx);
   return program;
 }

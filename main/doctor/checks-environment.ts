@@ -2,6 +2,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { DoctorCheck } from '../../shared/doctor.js';
+import { modelStatus } from '../metrics/models/model-files.js';
+import { METRIC_MODEL_IDS } from '../metrics/models/registry.js';
 import { found, missing } from './probe.js';
 
 /** Where model files live inside the data directory. */
@@ -35,5 +37,13 @@ export async function checkModels(dataDir: string): Promise<DoctorCheck> {
     return missing(`no models folder at ${folder}`, hint);
   }
   if (count === 0) return missing(`no model files in ${folder}`, hint);
-  return found(`${count} model file${count === 1 ? '' : 's'} in ${folder}`);
+  return found(`${count} model file${count === 1 ? '' : 's'} in ${folder}; ${metricModels(dataDir)}`);
+}
+
+/** Which metric models (FID Inception, LPIPS, CLIP) are installed: each one enables its metrics. */
+function metricModels(dataDir: string): string {
+  const states = METRIC_MODEL_IDS.map(
+    (id) => `${id} ${modelStatus(dataDir, id).present ? 'present' : 'missing'}`,
+  );
+  return `metric models: ${states.join(', ')}`;
 }

@@ -58,11 +58,13 @@ export async function checkLlmGpu(): Promise<DoctorCheck> {
   const gpus = supported.filter((gpu) => typeof gpu === 'string');
   if (gpus.length === 0) {
     return missing(
-      'node-llama-cpp installed, no GPU backend usable (CPU only)',
+      'node-llama-cpp installed, no GPU backend usable: it would run on the CPU',
       'install CUDA or Vulkan drivers',
     );
   }
-  return found(`node-llama-cpp GPU backends: ${gpus.join(', ')}`);
+  // getLlama({ gpu: 'auto' }) tries the supported backends in this order (main/llm uses 'auto').
+  const backend = ['metal', 'cuda', 'vulkan'].find((gpu) => gpus.includes(gpu)) ?? gpus[0];
+  return found(`node-llama-cpp would use ${String(backend)} (GPU backends: ${gpus.join(', ')})`);
 }
 
 /** ONNX GPU backend: onnxruntime-node present with a GPU execution provider for this platform. */

@@ -1,5 +1,6 @@
 /** Doctor checks of system programs: Python + matplotlib, LaTeX, bubblewrap, Chromium. */
 import type { DoctorCheck } from '../../shared/doctor.js';
+import { probeBubblewrap } from '../render/sandbox/bubblewrap.js';
 import { findExecutable, firstLine, found, missing, runProgram } from './probe.js';
 
 /**
@@ -55,14 +56,24 @@ export function checkPdflatex(): Promise<DoctorCheck> {
   );
 }
 
-/** bubblewrap, the OS sandbox of the Python and LaTeX renderers on Linux. */
-export function checkBubblewrap(): Promise<DoctorCheck> {
+/**
+ * bubblewrap, the OS sandbox of the Python and LaTeX renderers on Linux: installed, and able to
+ * build the renderers' sandbox here (a `bwrap … true` probe as the sandbox user).
+ */
+export async function checkBubblewrap(): Promise<DoctorCheck> {
   if (process.platform !== 'linux') {
-    return Promise.resolve(
-      missing('bubblewrap is Linux only', 'renders run with resource limits only on this OS'),
+    return missing('bubblewrap is Linux only', 'renders run with resource limits only on this OS');
+  }
+  const program = await checkProgram(['bwrap'], 'apt-get install -y bubblewrap');
+  if (!program.available) return program;
+  const sandbox = await probeBubblewrap();
+  if (!sandbox.ok) {
+    return missing(
+      `${program.detail}, but ${sandbox.reason}; renders use the weaker rlimits sandbox`,
+      'allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1)',
     );
   }
-  return checkProgram(['bwrap'], 'apt-get install -y bubblewrap');
+  return found(`${program.detail}; sandbox works`);
 }
 
 /** Chromium, for p5.js renders and the end-to-end tests. */

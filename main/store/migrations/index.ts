@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { migration001 } from './001-initial.js';
 import { migration002 } from './002-job-items-images.js';
 import { migration003 } from './003-dataset-versions.js';
+import { migration004 } from './004-llm.js';
+import { migration005 } from './005-metric-feature-cache.js';
 
 /** One schema step; `version` is stored in SQLite's `user_version` once applied. */
 export interface Migration {
@@ -12,7 +14,13 @@ export interface Migration {
 }
 
 /** Every migration, lowest version first. */
-export const MIGRATIONS: ReadonlyArray<Migration> = [migration001, migration002, migration003];
+export const MIGRATIONS: ReadonlyArray<Migration> = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -10,6 +10,10 @@ export function jobTitle(kind: JobKind): string {
       return 'Verify image store';
     case 'datasets.build':
       return 'Build dataset';
+    case 'models.pull':
+      return 'Download model';
+    case 'render.batch':
+      return 'Render answers';
     default:
       return assertNever(kind, 'job kind');
   }
@@ -26,6 +30,10 @@ export function resultSummary(result: JobResult): string {
     }
     case 'datasets.build':
       return `${result.name} v${result.version}: ${result.count} concepts`;
+    case 'models.pull':
+      return `model ${result.id} (${formatBytes(result.sizeBytes)}), sha256 ${result.verifiedAgainst ? 'verified' : 'not verified'}`;
+    case 'render.batch':
+      return `${result.total} answers rendered: ${result.byStatus['ok'] ?? 0} ok`;
     default:
       return assertNever(result, 'job result');
   }
