@@ -55,10 +55,14 @@
   function cross(a, b) {
     return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
   }
+  // p5 WEBGL puts the world origin at the canvas centre; Processing P3D at its top-left corner.
+  var frame = { topLeft: false };
   function camera() {
     if (cam) return cam;
-    var d = __vc.h / 2 / Math.tan(Math.PI / 6);
-    return { eye: [0, 0, d], center: [0, 0, 0], up: [0, 1, 0] };
+    var d = __vc.h / 2 / Math.tan(Math.PI / 6),
+      x = frame.topLeft ? __vc.w / 2 : 0,
+      y = frame.topLeft ? __vc.h / 2 : 0;
+    return { eye: [x, y, d], center: [x, y, 0], up: [0, 1, 0] };
   }
   function view(p) {
     var c = camera(),
@@ -190,5 +194,6 @@
     },
     proj: proj,
     light: light,
+    frame: frame,
   };
 })(globalThis);
