@@ -33,7 +33,6 @@ export const CONTRACT_CALL_NAMES = [
   'templates.list',
   'templates.save',
   'metrics.fid',
-  'metrics.computeRun',
   'metrics.forRun',
   'metrics.models',
   'metrics.importModel',

@@ -17,7 +17,7 @@ import {
   type ModelInspection,
   type PromptTemplateView,
 } from './llm.js';
-import type { FidComparison, MetricModelView, MetricRecord, RunMetricsSummary } from './metrics.js';
+import type { FidComparison, MetricModelView, MetricRecord } from './metrics.js';
 import { RENDER_LANGUAGE_NAMES, type RenderPreview } from './render.js';
 import type { Result } from './result.js';
 import { RUN_KINDS, RUN_STATUSES, type RunPage, type RunSummary } from './runs.js';
@@ -48,6 +48,7 @@ export const jobStartRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('datasets.build'), params: jobParamsSchemas['datasets.build'] }).strict(),
   z.object({ kind: z.literal('models.pull'), params: jobParamsSchemas['models.pull'] }).strict(),
   z.object({ kind: z.literal('render.batch'), params: jobParamsSchemas['render.batch'] }).strict(),
+  z.object({ kind: z.literal('metrics.compute'), params: jobParamsSchemas['metrics.compute'] }).strict(),
 ]);
 
 /** Every call of the contract. */
@@ -163,19 +164,6 @@ export const calls = {
         kidSubsets: z.number().int().min(1).max(10_000).default(100),
         kidSubsetSize: z.number().int().min(2).max(1_000_000).default(1000),
         seed: z.number().int().min(0).max(0xffff_ffff).default(0),
-      })
-      .strict(),
-  ),
-  'metrics.computeRun': call<RunMetricsSummary>()(
-    z
-      .object({
-        runId: id,
-        fidelity: z.boolean().default(true),
-        diversity: z.boolean().default(true),
-        seed: z.number().int().min(0).max(0xffff_ffff).default(0),
-        pairCap: z.number().int().min(1).max(1_000_000).default(1000),
-        resamples: z.number().int().min(100).max(100_000).default(1000),
-        reference: z.string().min(1).max(4096).optional(),
       })
       .strict(),
   ),

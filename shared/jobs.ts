@@ -2,7 +2,13 @@
 import { z } from 'zod';
 
 /** The job kinds the engine knows how to run. */
-export const JOB_KINDS = ['store.verify', 'datasets.build', 'models.pull', 'render.batch'] as const;
+export const JOB_KINDS = [
+  'store.verify',
+  'datasets.build',
+  'models.pull',
+  'render.batch',
+  'metrics.compute',
+] as const;
 /** A job kind. */
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -166,12 +172,32 @@ export const renderBatchParams = z
 /** Parameters of the `render.batch` job. */
 export type RenderBatchParams = z.infer<typeof renderBatchParams>;
 
+/** Parameters of the `metrics.compute` job: which metrics of a run to (re)compute, and how. */
+export const metricsComputeParams = z
+  .object({
+    runId: z.string().min(1).max(200),
+    fidelity: z.boolean().default(true),
+    diversity: z.boolean().default(true),
+    /** Seed of diversity pair sampling, KID subsets and bootstrap intervals. */
+    seed: seed.default(0),
+    pairCap: z.number().int().min(1).max(1_000_000).default(1000),
+    resamples: z.number().int().min(100).max(100_000).default(1000),
+    /** A folder of reference images: adds realism (FID/KID against it). */
+    reference: z.string().min(1).max(4096).optional(),
+  })
+  .strict();
+/** Parameters of the `metrics.compute` job. */
+export type MetricsComputeParams = z.infer<typeof metricsComputeParams>;
+/** Parameters of the `metrics.compute` job, as a caller writes them. */
+export type MetricsComputeRequest = z.input<typeof metricsComputeParams>;
+
 /** Params schema per job kind: every job start is validated against these. */
 export const jobParamsSchemas = {
   'store.verify': storeVerifyParams,
   'datasets.build': datasetBuildParams,
   'models.pull': modelsPullParams,
   'render.batch': renderBatchParams,
+  'metrics.compute': metricsComputeParams,
 } as const satisfies Record<JobKind, z.ZodType>;
 
 /** Fields every progress report has. */
@@ -213,9 +239,22 @@ export interface RenderBatchProgress extends ProgressBase {
   readonly failed: number;
 }
 
+/** The phases of a `metrics.compute` job, in order (realism covers FID/KID). */
+export type MetricsComputePhase = 'fidelity' | 'diversity' | 'realism' | 'aggregate';
+
+/** Progress of a `metrics.compute` job: batches or items of the current phase (`done`/`total`). */
+export interface MetricsComputeProgress extends ProgressBase {
+  readonly kind: 'metrics.compute';
+  readonly phase: MetricsComputePhase;
+}
+
 /** Progress, a tagged union per job kind. */
 export type JobProgress =
-  StoreVerifyProgress | DatasetBuildProgress | ModelsPullProgress | RenderBatchProgress;
+  | StoreVerifyProgress
+  | DatasetBuildProgress
+  | ModelsPullProgress
+  | RenderBatchProgress
+  | MetricsComputeProgress;
 
 /** Result of a finished `store.verify` job. */
 export interface StoreVerifyResult {
@@ -260,8 +299,19 @@ export interface RenderBatchResult {
   readonly sheet: string | null;
 }
 
+/** Result of a finished `metrics.compute` job: what was computed and stored (as `RunMetricsSummary`). */
+export interface MetricsComputeResult {
+  readonly kind: 'metrics.compute';
+  readonly runId: string;
+  readonly images: number;
+  readonly stored: number;
+  readonly names: ReadonlyArray<string>;
+  readonly warnings: ReadonlyArray<string>;
+}
+
 /** Result of a finished job, a tagged union per kind. */
-export type JobResult = StoreVerifyResult | DatasetBuildResult | ModelsPullResult | RenderBatchResult;
+export type JobResult =
+  StoreVerifyResult | DatasetBuildResult | ModelsPullResult | RenderBatchResult | MetricsComputeResult;
 
 /** A job as the faces see it. */
 export interface JobSummary {

@@ -70,7 +70,7 @@ export interface MetricRecord {
   readonly provenance: MetricProvenance;
 }
 
-/** Response of `metrics.computeRun`: what was computed and stored. */
+/** What a `metrics.compute` job computed and stored (its result, less the `kind`). */
 export interface RunMetricsSummary {
   readonly runId: string;
   readonly images: number;

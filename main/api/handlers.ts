@@ -10,7 +10,6 @@ import { withLlmFailures } from '../llm/app-failure.js';
 import { modelCatalogue } from '../llm/models/catalogue.js';
 import { importMetricModel, metricModelViews } from '../metrics/models/model-views.js';
 import { compareFeatureSets } from '../metrics/realism/compare-sets.js';
-import { computeRunMetrics } from '../metrics/run/compute-run.js';
 import { MetricsRepo } from '../store/repos/metrics-repo.js';
 import { previewRender } from '../render/preview.js';
 import { storeStats } from '../store/repos/stats-repo.js';
@@ -57,7 +56,6 @@ export const handlers: Handlers = {
   'jobs.cancel': (req, s) => s.jobs.cancel(req.id),
   'jobs.resume': (req, s) => s.jobs.resume(req.id),
   'metrics.fid': (req, s) => compareFeatureSets({ dataDir: s.store.dataDir, db: s.store.db }, req),
-  'metrics.computeRun': (req, s) => computeRunMetrics(s.store, req),
   'metrics.forRun': (req, s) => {
     if (!s.store.runs.get(req.runId)) throw new AppFailure('not_found', `No run ${req.runId}.`);
     return new MetricsRepo(s.store.db).forRun(req.runId);

@@ -5,6 +5,7 @@ import { storeVerifyJob } from '../jobs/kinds/store-verify.js';
 import { JobRegistry } from '../jobs/registry.js';
 import { LlmService } from '../llm/llm-service.js';
 import { modelsPullJob } from '../llm/models/pull-job.js';
+import { metricsComputeJob } from '../metrics/run/compute-run-job.js';
 import { renderBatchJob } from '../render/batch/render-batch-job.js';
 import { defaultPoolSize } from '../render/pool.js';
 import { RenderService } from '../render/render-answer.js';
@@ -27,6 +28,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   jobs.define(renderBatchJob(render, defaultPoolSize()));
   const llm = new LlmService(store.db, store.dataDir);
   jobs.define(modelsPullJob(llm.models));
+  jobs.define(metricsComputeJob(store));
   // A build a dead process left half-written is invisible; drop its rows.
   store.datasets.discardAbandonedBuilds();
   const services: Services = { store, jobs, render, llm, version: packageInfo().version };

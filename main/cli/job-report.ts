@@ -44,6 +44,10 @@ export function describeJob(job: JobSummary): ReadonlyArray<string> {
           .join(', ')}.`,
         `  report ${result.report}${result.sheet ? `, sheet ${result.sheet}` : ''}`,
       ];
+    case 'metrics.compute':
+      return [
+        `Scored ${result.images} images of ${result.runId}: ${result.stored} scores (${result.names.join(', ')})`,
+      ];
     default:
       return assertNever(result, 'job result kind');
   }
@@ -65,6 +69,7 @@ export function jobExitCode(job: JobSummary, cancelledByUser = false): number {
     case 'datasets.build':
     case 'models.pull':
     case 'render.batch':
+    case 'metrics.compute':
       return 0;
     default:
       return assertNever(result, 'job result kind');

@@ -1,13 +1,18 @@
 /**
  * `vcheck metrics fid|compute|show`: realism between two feature sets; fidelity and diversity of a
- * run, stored with provenance, and the stored scores as a table, CSV or JSON. All through the engine.
+ * run (a `metrics.compute` job followed with a progress bar; Ctrl-C cancels it and keeps the
+ * previous scores), stored with provenance, and the stored scores as a table, CSV or JSON. All
+ * through the engine.
  */
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { MetricsComputeRequest } from '../../../shared/jobs.js';
 import type { FidComparison, MetricRecord } from '../../../shared/metrics.js';
 import { integerIn } from '../arguments.js';
 import type { CliContext } from '../context.js';
-import { action, unwrap } from '../errors.js';
+import { action, CliError, unwrap } from '../errors.js';
+import { followJob } from '../follow-job.js';
+import { describeJob } from '../job-report.js';
 import { printJson, printTable } from '../output.js';
 import { withEngine } from '../with-engine.js';
 
@@ -144,14 +149,7 @@ function registerRunCommands(metrics: Command, ctx: CliContext): void {
           pairCap: o.pairCap,
           ...(o.reference ? { reference: path.resolve(o.reference) } : {}),
         };
-        const done = await withEngine(ctx, async (client) =>
-          unwrap(await client.call('metrics.computeRun', request)),
-        );
-        for (const warning of done.warnings) process.stderr.write(`warning: ${warning}\n`);
-        if (o.json) return printJson(done);
-        process.stdout.write(
-          `Scored ${done.images} images of ${runId}: ${done.stored} scores (${done.names.join(', ')})\n`,
-        );
+        await computeRun(ctx, request, o.json);
       }),
     );
   metrics
@@ -171,6 +169,28 @@ function registerRunCommands(metrics: Command, ctx: CliContext): void {
         printTable(['SCOPE', 'KEY', 'METRIC', 'VALUE', '95% CI', 'N'], shown.map(recordRow));
       }),
     );
+}
+
+/** Runs a `metrics.compute` job to its end and prints its result as `metrics compute` always has. */
+async function computeRun(ctx: CliContext, params: MetricsComputeRequest, json?: boolean): Promise<void> {
+  const followed = await withEngine(ctx, (client) =>
+    followJob(client, () => client.call('jobs.start', { kind: 'metrics.compute', params }), {
+      label: 'metrics',
+    }),
+  );
+  const { job } = followed;
+  if (followed.cancelledByUser && job.status === 'cancelled')
+    throw new CliError('cancelled; the previous scores are kept', 130);
+  if (job.status !== 'succeeded' || job.result?.kind !== 'metrics.compute')
+    throw new CliError(job.error ?? `metrics compute ${job.status}`);
+  const { kind: _kind, ...summary } = job.result;
+  for (const warning of summary.warnings) process.stderr.write(`warning: ${warning}\n`);
+  if (json) return printJson(summary);
+  process.stdout.write(
+    describeJob(job)
+      .map((line) => `${line}\n`)
+      .join(''),
+  );
 }
 
 function interval(r: MetricRecord): string {

@@ -1,10 +1,12 @@
 /**
- * `metrics.computeRun`: fidelity (CLIP), diversity (LPIPS) and, given a reference folder, realism
- * (FID/KID) of a run's images; fidelity and diversity aggregated per
- * concept, category, model, language and run with bootstrap intervals, stored with provenance
+ * Scoring a run (the work of the `metrics.compute` job): fidelity (CLIP), diversity (LPIPS) and,
+ * given a reference folder, realism (FID/KID) of a run's images; fidelity and diversity aggregated
+ * per concept, category, model, language and run with bootstrap intervals, stored with provenance
  * (replacing earlier scores of the same names). A missing model skips its metric with a warning;
- * only when nothing can be computed is it an error.
+ * only when nothing can be computed is it an error. Nothing is written until every number is
+ * known, then all of it in one transaction: a stopped computation leaves the previous scores.
  */
+import type { MetricsComputePhase } from '../../../shared/jobs.js';
 import type { RunMetricsSummary, MetricRecord } from '../../../shared/metrics.js';
 import { AppFailure } from '../../../shared/result.js';
 import { MetricsRepo } from '../../store/repos/metrics-repo.js';
@@ -20,7 +22,7 @@ import { realismRecords } from './realism-run.js';
 import { runImages, type RunImage } from './run-images.js';
 import { readFileSync } from 'node:fs';
 
-/** A `metrics.computeRun` request (defaults filled in). */
+/** A `metrics.compute` request (defaults filled in). */
 export interface ComputeRunRequest {
   readonly runId: string;
   readonly fidelity: boolean;
@@ -31,6 +33,12 @@ export interface ComputeRunRequest {
   /** A folder of reference images: adds realism (FID/KID vs it). */
   readonly reference?: string;
 }
+
+/**
+ * Called between batches/items of each phase; may throw (e.g. on cancel) to stop the computation
+ * before anything is written.
+ */
+export type Checkpoint = (phase: MetricsComputePhase, done: number, total: number) => Promise<void>;
 
 function decodeAll(store: Store, images: ReadonlyArray<RunImage>, warnings: string[]): DecodedRunImage[] {
   const decoded: DecodedRunImage[] = [];
@@ -57,10 +65,11 @@ async function ifModel<T>(work: () => Promise<T[]>, warnings: string[]): Promise
   }
 }
 
-/** What one metric family produced: its records and the names they replace. */
+/** What one metric family produced: its records, the names they replace, and their aggregates. */
 interface Part {
   readonly records: ReadonlyArray<MetricRecord>;
   readonly names: ReadonlyArray<string>;
+  aggregate(): ReadonlyArray<MetricRecord>;
 }
 
 /** The state a run's scoring shares across metric families. */
@@ -69,13 +78,15 @@ interface Scoring {
   readonly request: ComputeRunRequest;
   readonly images: ReadonlyArray<DecodedRunImage>;
   readonly warnings: string[];
+  readonly checkpoint: Checkpoint;
 }
 
-async function fidelityPart({ store, request, images, warnings }: Scoring): Promise<Part> {
+async function fidelityPart({ store, request, images, warnings, checkpoint }: Scoring): Promise<Part> {
   const perSample = await ifModel(async () => {
     const clip = await openClip(store.dataDir);
     try {
-      const result = await fidelityRecords(store.db, clip, images);
+      const onStep = (done: number, total: number) => checkpoint('fidelity', done, total);
+      const result = await fidelityRecords(store.db, clip, images, onStep);
       warnings.push(...result.warnings);
       return result.records;
     } finally {
@@ -88,18 +99,19 @@ async function fidelityPart({ store, request, images, warnings }: Scoring): Prom
     const { category, model, language } = image;
     return { concept: conceptGroupKey(image), category, model, language, run: request.runId };
   };
-  const aggregates = aggregateRecords(perSample, keysOf, request);
   return {
-    records: [...perSample, ...aggregates],
+    records: perSample,
     names: perSample.length ? ['fidelity.percentile', 'clip.score'] : [],
+    aggregate: () => aggregateRecords(perSample, keysOf, request),
   };
 }
 
-async function diversityPart({ store, request, images, warnings }: Scoring): Promise<Part> {
+async function diversityPart({ store, request, images, warnings, checkpoint }: Scoring): Promise<Part> {
   const perConcept = await ifModel(async () => {
     const lpips = await openLpips(store.dataDir);
     try {
-      return await diversityRecords(lpips, images, request);
+      const onStep = (done: number, total: number) => checkpoint('diversity', done, total);
+      return await diversityRecords(lpips, images, request, onStep);
     } finally {
       await lpips.release();
     }
@@ -110,38 +122,63 @@ async function diversityPart({ store, request, images, warnings }: Scoring): Pro
     const category = categoryOf.get(r.scopeKey) ?? null;
     return { category, model: model ?? null, language: language ?? null, run: request.runId };
   };
-  const aggregates = aggregateRecords(perConcept, keysOf, request);
-  return { records: [...perConcept, ...aggregates], names: perConcept.length ? ['diversity.lpips'] : [] };
+  return {
+    records: perConcept,
+    names: perConcept.length ? ['diversity.lpips'] : [],
+    aggregate: () => aggregateRecords(perConcept, keysOf, request),
+  };
 }
 
-async function realismPart({ store, request, images, warnings }: Scoring, reference: string): Promise<Part> {
+async function realismPart(
+  { store, request, images, warnings, checkpoint }: Scoring,
+  reference: string,
+): Promise<Part> {
   const runImagesOnly = images.map((i) => i.image);
+  // One step: the Inception features and FID/KID are computed in one go.
+  await checkpoint('realism', 0, 1);
   const records = await ifModel(
     () => realismRecords(store, request.runId, runImagesOnly, reference, request.seed),
     warnings,
   );
-  return { records, names: records.length ? ['realism.fid', 'realism.kid'] : [] };
+  await checkpoint('realism', 1, 1);
+  return { records, names: records.length ? ['realism.fid', 'realism.kid'] : [], aggregate: () => [] };
 }
 
-/** Computes and stores the requested metrics of a run. */
+/** Aggregates every part, one checkpoint each, and returns all records to store. */
+async function withAggregates(parts: ReadonlyArray<Part>, checkpoint: Checkpoint): Promise<MetricRecord[]> {
+  const records: MetricRecord[] = [];
+  for (const [i, part] of parts.entries()) {
+    records.push(...part.records, ...part.aggregate());
+    await checkpoint('aggregate', i + 1, parts.length);
+  }
+  return records;
+}
+
+/**
+ * Computes and stores the requested metrics of a run. `checkpoint` runs between steps; the
+ * store is written only after the last one, synchronously, so a checkpoint that throws leaves the
+ * run's previous scores as they were.
+ */
 export async function computeRunMetrics(
   store: Store,
   request: ComputeRunRequest,
+  checkpoint: Checkpoint = async () => {},
 ): Promise<RunMetricsSummary> {
   if (!store.runs.get(request.runId)) throw new AppFailure('not_found', `No run ${request.runId}.`);
   const warnings: string[] = [];
   const images = decodeAll(store, runImages(store.db, request.runId), warnings);
   if (images.length === 0) throw new AppFailure('validation', `run ${request.runId} has no images to score`);
-  const scoring: Scoring = { store, request, images, warnings };
+  const scoring: Scoring = { store, request, images, warnings, checkpoint };
   const parts = [
     request.fidelity ? await fidelityPart(scoring) : null,
     request.diversity ? await diversityPart(scoring) : null,
     request.reference ? await realismPart(scoring, request.reference) : null,
   ].filter((part): part is Part => part !== null);
   const names = parts.flatMap((p) => p.names);
-  const records = parts.flatMap((p) => p.records);
   if (names.length === 0)
     throw new AppFailure('unavailable', `nothing computed for run ${request.runId}: ${warnings.join('; ')}`);
+  const records = await withAggregates(parts, checkpoint);
+  // No await between the last checkpoint and this one-transaction write.
   new MetricsRepo(store.db).replace(request.runId, names, records);
   return { runId: request.runId, images: images.length, stored: records.length, names, warnings };
 }

@@ -7,7 +7,7 @@ import { DIVERSITY_IMPLEMENTATION_VERSION, diversityScore } from '../diversity/d
 import type { LpipsModel } from '../diversity/lpips-model.js';
 import { diversityPairs } from '../diversity/pairs.js';
 import { LPIPS_PREPROCESSING } from '../preprocess/image-tensors.js';
-import type { DecodedRunImage } from './fidelity-run.js';
+import type { DecodedRunImage, StepHook } from './fidelity-run.js';
 import type { RunImage } from './run-images.js';
 
 /** The concept group of an image: concept × model × language. */
@@ -20,6 +20,7 @@ export async function diversityRecords(
   lpips: LpipsModel,
   images: ReadonlyArray<DecodedRunImage>,
   options: { readonly pairCap: number; readonly seed: number },
+  onStep: StepHook = async () => {},
 ): Promise<MetricRecord[]> {
   const groups = new Map<string, DecodedRunImage[]>();
   for (const item of images) {
@@ -29,8 +30,8 @@ export async function diversityRecords(
     else groups.set(key, [item]);
   }
   const records: MetricRecord[] = [];
-  for (const [key, group] of groups) {
-    if (group.length < 2) continue;
+  const scored = [...groups].filter(([, group]) => group.length >= 2);
+  for (const [key, group] of scored) {
     const pairs = diversityPairs(group.length, options.pairCap, options.seed);
     const distances = await lpips.distances(
       pairs.map(([i, j]) => [group[i]!.pixels, group[j]!.pixels] as const),
@@ -52,6 +53,7 @@ export async function diversityRecords(
         warnings: score.warnings,
       },
     });
+    await onStep(records.length, scored.length);
   }
   return records;
 }

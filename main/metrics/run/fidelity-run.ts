@@ -51,18 +51,40 @@ async function categoryEmbeddings(
   };
 }
 
+/** Images embedded per step: the model's own batch size, so batches are the same as in one call. */
+const STEP = 16;
+
+/** Called after each step of a long computation: `done` of `total` steps (may throw to stop). */
+export type StepHook = (done: number, total: number) => Promise<void>;
+
+async function embedInSteps(
+  clip: ClipModel,
+  images: ReadonlyArray<DecodedRunImage>,
+  onStep: StepHook,
+): Promise<Float32Array[]> {
+  const embeddings: Float32Array[] = [];
+  const total = Math.ceil(images.length / STEP);
+  for (let step = 0; step < total; step++) {
+    const chunk = images.slice(step * STEP, (step + 1) * STEP);
+    embeddings.push(...(await clip.embedImages(chunk.map((i) => i.pixels))));
+    await onStep(step + 1, total);
+  }
+  return embeddings;
+}
+
 /** Per-sample fidelity records (`fidelity.percentile`, `clip.score`) for the decoded images. */
 export async function fidelityRecords(
   db: Database,
   clip: ClipModel,
   images: ReadonlyArray<DecodedRunImage>,
+  onStep: StepHook = async () => {},
 ): Promise<{ records: MetricRecord[]; warnings: string[] }> {
   const records: MetricRecord[] = [];
   const warnings: string[] = [];
   const scorable = images.filter((i) => i.image.datasetId && i.image.category !== null);
   if (scorable.length < images.length)
     warnings.push(`${images.length - scorable.length} images have no dataset concept: no fidelity`);
-  const imageEmbeddings = await clip.embedImages(scorable.map((i) => i.pixels));
+  const imageEmbeddings = await embedInSteps(clip, scorable, onStep);
   const byCategory = new Map<string, Awaited<ReturnType<typeof categoryEmbeddings>>>();
   for (const [k, item] of scorable.entries()) {
     const { datasetId, category, conceptIdx, sampleId } = item.image;

@@ -14,6 +14,8 @@ export function jobTitle(kind: JobKind): string {
       return 'Download model';
     case 'render.batch':
       return 'Render answers';
+    case 'metrics.compute':
+      return 'Compute metrics';
     default:
       return assertNever(kind, 'job kind');
   }
@@ -34,6 +36,8 @@ export function resultSummary(result: JobResult): string {
       return `model ${result.id} (${formatBytes(result.sizeBytes)}), sha256 ${result.verifiedAgainst ? 'verified' : 'not verified'}`;
     case 'render.batch':
       return `${result.total} answers rendered: ${result.byStatus['ok'] ?? 0} ok`;
+    case 'metrics.compute':
+      return `${result.images} images scored: ${result.stored} scores (${result.names.join(', ')})`;
     default:
       return assertNever(result, 'job result');
   }

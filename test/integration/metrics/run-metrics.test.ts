@@ -5,6 +5,7 @@ import type { MetricRecord } from '../../../shared/metrics.js';
 import { clipInput, inceptionInput, lpipsInput } from '../../../main/metrics/preprocess/image-tensors.js';
 import { decodePng } from '../../../main/metrics/preprocess/png-decode.js';
 import { openStore } from '../../../main/store/store.js';
+import { CONCEPTS, SAMPLES, samplePngs, seedRun } from '../../fixtures/metrics/seeded-run.js';
 import { tempDataDir } from '../../fixtures/data-dir.js';
 import { embedTextsReference } from '../../fixtures/onnx/tiny-clip-text.js';
 import { writeTinyClipFolder, type TinyClip } from '../../fixtures/onnx/tiny-clip-folder.js';
@@ -22,68 +23,10 @@ import { runCli } from '../cli/cli-process.js';
 
 const tmp = tempDataDir('vcheck-run-metrics-');
 afterAll(() => tmp.cleanup());
-const CONCEPTS = [
-  { text: 'a red circle', category: 'shape' },
-  { text: 'a blue square', category: 'shape' },
-  { text: 'a cat', category: 'shape' },
-  { text: 'a dog', category: 'animal' },
-];
-/** Samples: concept index and PNG seed; three drawings of concept 0, one of 1, one of 3. */
-const SAMPLES = [
-  [0, 1],
-  [0, 2],
-  [0, 3],
-  [1, 4],
-  [3, 5],
-] as const;
-const pngs = SAMPLES.map(([, seed]) => makePng(32, 24, seed));
+const pngs = samplePngs();
 let clip: TinyClip;
 const lpips = tinyLpipsWeights();
 let runId = '';
-
-/** Seeds a dataset version, a run, samples and renders through the real store. */
-function seedRun(dataDir: string): string {
-  const store = openStore({ dataDir });
-  try {
-    const at = new Date().toISOString();
-    store.db
-      .prepare(
-        `INSERT INTO datasets (id, name, kind, source, content_hash, item_count, created_at) VALUES ('ds1', 'tiny', 'imported', 'test', 'sha256:x', 4, ?)`,
-      )
-      .run(at);
-    CONCEPTS.forEach((c, idx) =>
-      store.db
-        .prepare('INSERT INTO concepts (dataset_id, idx, concept_key, text, category) VALUES (?, ?, ?, ?, ?)')
-        .run('ds1', idx, `k${idx}`, c.text, c.category),
-    );
-    const id = store.runs.insert({
-      name: 'r',
-      kind: 'draw',
-      config: {},
-      configVersion: 1,
-      appVersion: 't',
-      datasetId: 'ds1',
-    });
-    SAMPLES.forEach(([concept], i) => {
-      const sample = store.db
-        .prepare(
-          `INSERT INTO samples (run_id, concept_idx, model, language, strategy, sample_index, seed, status, created_at)
-           VALUES (?, ?, 'm1', 'svg', 'repeat', ?, 1, 'done', ?)`,
-        )
-        .run(id, concept, i, at).lastInsertRowid;
-      const hash = store.images.put(pngs[i]!).hash;
-      store.db
-        .prepare(
-          `INSERT INTO renders (sample_id, language, status, image_hash, renderer, renderer_version, sandbox, created_at)
-           VALUES (?, 'svg', 'ok', ?, 'resvg', '0', 'process', ?)`,
-        )
-        .run(sample, hash, at);
-    });
-    return id;
-  } finally {
-    store.close();
-  }
-}
 
 /** The tiny tokenizer by hand: lower-case words, byte symbols, `</w>` on the last, the merges in order. */
 function tokenIds(text: string): { ids: number[]; mask: number[] } {
@@ -128,7 +71,7 @@ beforeAll(() => {
   clip = writeTinyClipFolder(path.join(models, 'clip-vit-b32'));
   mkdirSync(path.join(models, 'lpips-alex'), { recursive: true });
   writeFileSync(path.join(models, 'lpips-alex', 'model.onnx'), tinyLpipsModel(lpips));
-  runId = seedRun(tmp.dir);
+  runId = seedRun(tmp.dir, pngs);
 });
 
 describe('vcheck metrics compute / show on a seeded run (tiny CLIP and LPIPS, real store)', () => {
