@@ -1,11 +1,11 @@
 /** Render types the faces see: the languages, statuses and the `render.preview` answer. */
 
-/** The languages the workbench renders (same list as main/render/types.ts, checked there). */
+/** The languages the workbench renders: the study's four, plus SVG and p5.js. */
 export const RENDER_LANGUAGE_NAMES = ['processing', 'tikz', 'matplotlib', 'turtle', 'svg', 'p5js'] as const;
 /** A render language, as the contract spells it. */
 export type RenderLanguageName = (typeof RENDER_LANGUAGE_NAMES)[number];
 
-/** How a render ended (same list as main/render/types.ts, checked there). */
+/** How a render ended. A uniform image is `blank_image`, not `ok`. */
 export const RENDER_STATUS_NAMES = [
   'ok',
   'no_code',

@@ -4,24 +4,18 @@
  * language) implements {@link LanguageRenderer}; the pool and the faces only see these types.
  */
 
-/** The languages the workbench renders: the study's four, plus SVG and p5.js. */
-export const RENDER_LANGUAGES = ['processing', 'tikz', 'matplotlib', 'turtle', 'svg', 'p5js'] as const;
-/** A render language. */
-export type RenderLanguage = (typeof RENDER_LANGUAGES)[number];
+import type {
+  RenderLanguageName as RenderLanguage,
+  RenderStatusName as RenderStatus,
+} from '../../shared/render.js';
 
-/** How a render ended. A uniform image is `blank_image`, not `ok`. */
-export const RENDER_STATUSES = [
-  'ok',
-  'no_code',
-  'wrong_language',
-  'compile_error',
-  'runtime_error',
-  'timeout',
-  'resource_limit',
-  'blank_image',
-] as const;
-/** A render status. */
-export type RenderStatus = (typeof RENDER_STATUSES)[number];
+// The language and status lists are part of the contract, so they live in shared/render.ts.
+export {
+  RENDER_LANGUAGE_NAMES as RENDER_LANGUAGES,
+  RENDER_STATUS_NAMES as RENDER_STATUSES,
+  type RenderLanguageName as RenderLanguage,
+  type RenderStatusName as RenderStatus,
+} from '../../shared/render.js';
 
 /** Which isolation a render actually had (the UI shows it next to every image). */
 export type SandboxKind =
