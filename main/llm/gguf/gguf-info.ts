@@ -1,5 +1,6 @@
 /** What a GGUF model is, read from its header only: the facts the model manager shows and stores. */
 import { open } from 'node:fs/promises';
+import type { ModelHeaderFacts } from '../../../shared/llm.js';
 import { GgufError } from './gguf-error.js';
 import {
   CHAT_ARCHITECTURES,
@@ -9,24 +10,8 @@ import {
 } from './gguf-names.js';
 import { NeedMoreBytes, parseGgufHeader, type GgufHeader, type GgufValue } from './gguf-reader.js';
 
-/** The header facts of one model file. */
-export interface GgufModelInfo {
-  readonly version: number;
-  readonly architecture: string;
-  readonly name: string | null;
-  /** Sum over tensors of the product of their dimensions. */
-  readonly parameters: number;
-  /** e.g. `Q4_K_M`; from general.file_type, else the most common tensor type. */
-  readonly quantisation: string;
-  readonly contextLength: number | null;
-  readonly chatTemplate: string | null;
-  readonly tensorCount: number;
-  readonly blockCount: number | null;
-  readonly embeddingLength: number | null;
-  readonly headCount: number | null;
-  readonly headCountKv: number | null;
-  readonly fileBytes: number;
-}
+/** The header facts of one model file (the same shape the faces see). */
+export type GgufModelInfo = ModelHeaderFacts;
 
 const FIRST_READ = 1 << 20;
 const MAX_HEADER = 512 << 20;
