@@ -20,7 +20,19 @@ import {
 import type { FidComparison, MetricModelView, MetricRecord } from './metrics.js';
 import { RENDER_LANGUAGE_NAMES, type RenderPreview } from './render.js';
 import type { Result } from './result.js';
-import { RUN_KINDS, RUN_STATUSES, type RunPage, type RunSummary } from './runs.js';
+import { runConfigSchema } from './experiments.js';
+import {
+  RUN_EXPORT_FORMATS,
+  RUN_KINDS,
+  RUN_STATUSES,
+  type DrawingView,
+  type RunDetail,
+  type RunExported,
+  type RunPage,
+  type RunReportWritten,
+  type RunSummary,
+  type SamplePage,
+} from './runs.js';
 
 /** A call's request schema, with its response type carried as a phantom. */
 export interface CallSpec<Req extends z.ZodType, Res> {
@@ -49,6 +61,7 @@ export const jobStartRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('models.pull'), params: jobParamsSchemas['models.pull'] }).strict(),
   z.object({ kind: z.literal('render.batch'), params: jobParamsSchemas['render.batch'] }).strict(),
   z.object({ kind: z.literal('metrics.compute'), params: jobParamsSchemas['metrics.compute'] }).strict(),
+  z.object({ kind: z.literal('runs.execute'), params: jobParamsSchemas['runs.execute'] }).strict(),
 ]);
 
 /** Every call of the contract. */
@@ -67,6 +80,79 @@ export const calls = {
       .strict(),
   ),
   'runs.get': call<RunSummary>()(z.object({ id }).strict()),
+  /** Creates a run from its config and (unless `start` is false) starts its `runs.execute` job. */
+  'runs.create': call<RunDetail>()(
+    z.object({ config: runConfigSchema, start: z.boolean().default(true) }).strict(),
+  ),
+  'runs.show': call<RunDetail>()(z.object({ id }).strict()),
+  'runs.samples': call<SamplePage>()(
+    z
+      .object({
+        id,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+        /** Only samples whose render has this status (`ok`, `timeout`…) or sample status (`llm_error`…). */
+        status: z.string().min(1).max(40).optional(),
+        round: z.number().int().min(0).optional(),
+      })
+      .strict(),
+  ),
+  /** Stops a running run so that `runs.resume` continues it later. */
+  'runs.pause': call<RunDetail>()(z.object({ id }).strict()),
+  /** Continues a paused, interrupted, failed or cancelled run: exactly its unfinished items. */
+  'runs.resume': call<RunDetail>()(z.object({ id }).strict()),
+  'runs.cancel': call<RunDetail>()(z.object({ id }).strict()),
+  /** A new run with the config of `id` changed by `changes` (a finished run is never edited). */
+  'runs.rerun': call<RunDetail>()(
+    z
+      .object({
+        id,
+        changes: z.record(z.string(), z.unknown()).default({}),
+        start: z.boolean().default(true),
+      })
+      .strict(),
+  ),
+  'runs.export': call<RunExported>()(
+    z
+      .object({
+        id,
+        format: z.enum(RUN_EXPORT_FORMATS),
+        /** A file (jsonl, csv) or a folder (imagefolder, webdataset shards). */
+        out: z.string().min(1).max(4096),
+        /** WebDataset: samples per tar shard. */
+        shardSize: z.number().int().min(1).max(1_000_000).default(1000),
+      })
+      .strict(),
+  ),
+  'runs.report': call<RunReportWritten>()(
+    z
+      .object({
+        id,
+        out: z.string().min(1).max(4096),
+        /** Embed images as data URIs (one file); false writes them beside the report. */
+        embedImages: z.boolean().default(true),
+      })
+      .strict(),
+  ),
+  /** Creates (once) and starts the built-in sample run: the shipped answers, rendered and scored. */
+  'runs.installSample': call<RunDetail>()(empty),
+  'drawings.save': call<DrawingView>()(
+    z
+      .object({
+        concept: z.string().trim().min(1).max(2000),
+        category: z.string().trim().min(1).max(200).optional(),
+        language: z.enum(['processing', 'svg']),
+        code: z
+          .string()
+          .min(1)
+          .max(1 << 20),
+        /** The pad's strokes, kept for redisplay. */
+        strokes: z.unknown().optional(),
+      })
+      .strict(),
+  ),
+  'drawings.list': call<ReadonlyArray<DrawingView>>()(empty),
+  'drawings.get': call<DrawingView>()(z.object({ id }).strict()),
   'datasets.list': call<ReadonlyArray<DatasetSummary>>()(empty),
   'datasets.get': call<DatasetSummary>()(z.object({ id }).strict()),
   'datasets.preview': call<DatasetPreview>()(

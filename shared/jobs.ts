@@ -8,6 +8,7 @@ export const JOB_KINDS = [
   'models.pull',
   'render.batch',
   'metrics.compute',
+  'runs.execute',
 ] as const;
 /** A job kind. */
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -191,6 +192,11 @@ export type MetricsComputeParams = z.infer<typeof metricsComputeParams>;
 /** Parameters of the `metrics.compute` job, as a caller writes them. */
 export type MetricsComputeRequest = z.input<typeof metricsComputeParams>;
 
+/** Parameters of the `runs.execute` job: the run whose unfinished items it does (its config is the run's). */
+export const runsExecuteParams = z.object({ runId: z.string().min(1).max(200) }).strict();
+/** Parameters of the `runs.execute` job. */
+export type RunsExecuteParams = z.infer<typeof runsExecuteParams>;
+
 /** Params schema per job kind: every job start is validated against these. */
 export const jobParamsSchemas = {
   'store.verify': storeVerifyParams,
@@ -198,6 +204,7 @@ export const jobParamsSchemas = {
   'models.pull': modelsPullParams,
   'render.batch': renderBatchParams,
   'metrics.compute': metricsComputeParams,
+  'runs.execute': runsExecuteParams,
 } as const satisfies Record<JobKind, z.ZodType>;
 
 /** Fields every progress report has. */
@@ -248,13 +255,37 @@ export interface MetricsComputeProgress extends ProgressBase {
   readonly phase: MetricsComputePhase;
 }
 
+/** The phases of a `runs.execute` job: the items (LLM → extract → render → store), then the scores. */
+export type RunsExecutePhase = 'items' | 'metrics';
+
+/** Milliseconds spent per pipeline stage so far (summed over items; stages overlap in time). */
+export interface StageTimes {
+  readonly llm: number;
+  readonly render: number;
+  readonly store: number;
+  readonly metrics: number;
+}
+
+/** Progress of a `runs.execute` job: items of the run (`done`/`total`, finished earlier included). */
+export interface RunsExecuteProgress extends ProgressBase {
+  readonly kind: 'runs.execute';
+  readonly runId: string;
+  readonly phase: RunsExecutePhase;
+  readonly ok: number;
+  readonly failed: number;
+  /** Items an earlier attempt finished (not redone). */
+  readonly skipped: number;
+  readonly stageMs: StageTimes;
+}
+
 /** Progress, a tagged union per job kind. */
 export type JobProgress =
   | StoreVerifyProgress
   | DatasetBuildProgress
   | ModelsPullProgress
   | RenderBatchProgress
-  | MetricsComputeProgress;
+  | MetricsComputeProgress
+  | RunsExecuteProgress;
 
 /** Result of a finished `store.verify` job. */
 export interface StoreVerifyResult {
@@ -309,9 +340,27 @@ export interface MetricsComputeResult {
   readonly warnings: ReadonlyArray<string>;
 }
 
+/** Result of a finished `runs.execute` job: the run's items by status and what was scored. */
+export interface RunsExecuteResult {
+  readonly kind: 'runs.execute';
+  readonly runId: string;
+  readonly items: number;
+  /** Items this attempt did (the rest were finished earlier). */
+  readonly doneNow: number;
+  readonly byStatus: Readonly<Record<string, number>>;
+  readonly metricNames: ReadonlyArray<string>;
+  readonly stageMs: StageTimes;
+  readonly warnings: ReadonlyArray<string>;
+}
+
 /** Result of a finished job, a tagged union per kind. */
 export type JobResult =
-  StoreVerifyResult | DatasetBuildResult | ModelsPullResult | RenderBatchResult | MetricsComputeResult;
+  | StoreVerifyResult
+  | DatasetBuildResult
+  | ModelsPullResult
+  | RenderBatchResult
+  | MetricsComputeResult
+  | RunsExecuteResult;
 
 /** A job as the faces see it. */
 export interface JobSummary {

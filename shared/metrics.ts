@@ -56,7 +56,7 @@ export interface FidComparison {
 }
 
 /** Scopes a stored score applies to. */
-export const METRIC_SCOPES = ['sample', 'concept', 'category', 'language', 'model', 'run'] as const;
+export const METRIC_SCOPES = ['sample', 'concept', 'category', 'language', 'model', 'round', 'run'] as const;
 /** A metric scope. */
 export type MetricScope = (typeof METRIC_SCOPES)[number];
 

@@ -95,4 +95,22 @@ export const handlers: Handlers = {
   'llm.cacheClear': (_req, s) => ({ removed: s.llm.cache.clear() }),
   'templates.list': (_req, s) => s.llm.templates.list(),
   'templates.save': (req, s) => withLlmFailures(() => s.llm.templates.save(req)),
+  // Experiments (issue 7): each placeholder below is replaced by its real handler as it lands.
+  'runs.create': () => notYet('runs.create'),
+  'runs.show': () => notYet('runs.show'),
+  'runs.samples': () => notYet('runs.samples'),
+  'runs.pause': () => notYet('runs.pause'),
+  'runs.resume': () => notYet('runs.resume'),
+  'runs.cancel': () => notYet('runs.cancel'),
+  'runs.rerun': () => notYet('runs.rerun'),
+  'runs.export': () => notYet('runs.export'),
+  'runs.report': () => notYet('runs.report'),
+  'runs.installSample': () => notYet('runs.installSample'),
+  'drawings.save': () => notYet('drawings.save'),
+  'drawings.list': () => notYet('drawings.list'),
+  'drawings.get': () => notYet('drawings.get'),
 };
+
+function notYet(name: string): never {
+  throw new AppFailure('unavailable', `${name} is not available in this build yet.`);
+}

@@ -48,6 +48,14 @@ export function describeJob(job: JobSummary): ReadonlyArray<string> {
       return [
         `Scored ${result.images} images of ${result.runId}: ${result.stored} scores (${result.names.join(', ')})`,
       ];
+    case 'runs.execute':
+      return [
+        `Run ${result.runId}: ${result.items} items (${result.doneNow} now): ${Object.entries(result.byStatus)
+          .map(([status, n]) => `${n} ${status}`)
+          .join(', ')}.`,
+        ...(result.metricNames.length ? [`  scored: ${result.metricNames.join(', ')}`] : []),
+        ...result.warnings.map((w) => `  warning: ${w}`),
+      ];
     default:
       return assertNever(result, 'job result kind');
   }
@@ -70,6 +78,7 @@ export function jobExitCode(job: JobSummary, cancelledByUser = false): number {
     case 'models.pull':
     case 'render.batch':
     case 'metrics.compute':
+    case 'runs.execute':
       return 0;
     default:
       return assertNever(result, 'job result kind');

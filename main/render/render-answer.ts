@@ -62,6 +62,25 @@ export class RenderService {
     return imageHash ? { ...outcome, imageHash } : outcome;
   }
 
+  /**
+   * Renders code that is already extracted (a self-correct round's code, a `param` function with
+   * its call appended) and stores the image. Never throws for bad code.
+   */
+  async renderCode(
+    language: RenderLanguage,
+    code: string,
+    options: Partial<RenderOptions> = {},
+  ): Promise<StoredRenderOutcome> {
+    const merged: RenderOptions = {
+      size: options.size ?? DEFAULT_RENDER_OPTIONS.size,
+      seed: options.seed ?? DEFAULT_RENDER_OPTIONS.seed,
+      limits: { ...DEFAULT_RENDER_LIMITS, ...options.limits },
+    };
+    const outcome = await this.renderWith(language, code, merged, performance.now());
+    const imageHash = outcome.png && this.store ? this.store.images.put(outcome.png).hash : undefined;
+    return imageHash ? { ...outcome, imageHash } : outcome;
+  }
+
   /** Releases every warm worker. */
   async dispose(): Promise<void> {
     await Promise.all([...this.renderers.values()].map((r) => r.dispose()));
@@ -96,18 +115,39 @@ export class RenderService {
           detectedLanguage: extraction.detected,
           durationMs: done(),
         };
-      case 'code': {
-        const available = await renderer.available();
-        if (!available.ok)
-          return {
-            ...base,
-            status: 'resource_limit',
-            error: available.reason ?? 'renderer unavailable',
-            durationMs: done(),
-          };
-        return renderer.render(extraction.code, options);
-      }
+      case 'code':
+        return this.renderWith(language, extraction.code, options, started);
     }
+  }
+
+  private async renderWith(
+    language: RenderLanguage,
+    code: string,
+    options: RenderOptions,
+    started: number,
+  ): Promise<RenderOutcome> {
+    const renderer = this.renderers.get(language);
+    const durationMs = () => Math.round(performance.now() - started);
+    if (!renderer)
+      return {
+        renderer: 'none',
+        sandbox: 'wasm-worker',
+        log: '',
+        status: 'resource_limit',
+        error: `no renderer for ${language} in this build`,
+        durationMs: durationMs(),
+      };
+    const available = await renderer.available();
+    if (!available.ok)
+      return {
+        renderer: renderer.id,
+        sandbox: 'wasm-worker',
+        log: '',
+        status: 'resource_limit',
+        error: available.reason ?? 'renderer unavailable',
+        durationMs: durationMs(),
+      };
+    return renderer.render(code, options);
   }
 
   private recordRender(

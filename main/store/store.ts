@@ -8,6 +8,7 @@ import { schemaVersion } from './migrations/index.js';
 import { DatasetsRepo } from './repos/datasets-repo.js';
 import { JobsRepo } from './repos/jobs-repo.js';
 import { RunsRepo } from './repos/runs-repo.js';
+import { SamplesRepo } from './repos/samples-repo.js';
 
 /** File name of the run history inside the data directory. */
 export const DATABASE_FILE = 'vcheck.sqlite';
@@ -26,6 +27,7 @@ export interface Store {
   readonly runs: RunsRepo;
   readonly jobs: JobsRepo;
   readonly datasets: DatasetsRepo;
+  readonly samples: SamplesRepo;
   readonly schemaVersion: number;
   close(): void;
 }
@@ -44,6 +46,7 @@ export function openStore(options: StoreOptions): Store {
     runs: new RunsRepo(db),
     jobs: new JobsRepo(db),
     datasets: new DatasetsRepo(db),
+    samples: new SamplesRepo(db),
     schemaVersion: schemaVersion(db),
     close: () => db.close(),
   };

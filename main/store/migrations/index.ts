@@ -5,6 +5,7 @@ import { migration002 } from './002-job-items-images.js';
 import { migration003 } from './003-dataset-versions.js';
 import { migration004 } from './004-llm.js';
 import { migration005 } from './005-metric-feature-cache.js';
+import { migration006 } from './006-experiments.js';
 
 /** One schema step; `version` is stored in SQLite's `user_version` once applied. */
 export interface Migration {
@@ -20,6 +21,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 /** The schema version this build writes. */

@@ -16,6 +16,8 @@ export function jobTitle(kind: JobKind): string {
       return 'Render answers';
     case 'metrics.compute':
       return 'Compute metrics';
+    case 'runs.execute':
+      return 'Run experiment';
     default:
       return assertNever(kind, 'job kind');
   }
@@ -38,6 +40,10 @@ export function resultSummary(result: JobResult): string {
       return `${result.total} answers rendered: ${result.byStatus['ok'] ?? 0} ok`;
     case 'metrics.compute':
       return `${result.images} images scored: ${result.stored} scores (${result.names.join(', ')})`;
+    case 'runs.execute':
+      return `${result.items} items (${result.doneNow} now), ${Object.entries(result.byStatus)
+        .map(([status, n]) => `${n} ${status}`)
+        .join(', ')}`;
     default:
       return assertNever(result, 'job result');
   }
