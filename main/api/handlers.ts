@@ -6,10 +6,14 @@ import type { CallName, CallResponse, ParsedRequest } from '../../shared/contrac
 import { AppFailure } from '../../shared/result.js';
 import { exportDataset } from '../datasets/export-dataset.js';
 import { doctorReport } from '../doctor/doctor-report.js';
+import { exportRun } from '../experiments/export/export-run.js';
+import { writeRunReport } from '../experiments/report/write-report.js';
+import { installSampleRun } from '../experiments/sample-run/install-sample.js';
 import { withLlmFailures } from '../llm/app-failure.js';
 import { modelCatalogue } from '../llm/models/catalogue.js';
 import { importMetricModel, metricModelViews } from '../metrics/models/model-views.js';
 import { compareFeatureSets } from '../metrics/realism/compare-sets.js';
+import { DrawingsRepo } from '../store/repos/drawings-repo.js';
 import { MetricsRepo } from '../store/repos/metrics-repo.js';
 import { previewRender } from '../render/preview.js';
 import { storeStats } from '../store/repos/stats-repo.js';
@@ -95,22 +99,18 @@ export const handlers: Handlers = {
   'llm.cacheClear': (_req, s) => ({ removed: s.llm.cache.clear() }),
   'templates.list': (_req, s) => s.llm.templates.list(),
   'templates.save': (req, s) => withLlmFailures(() => s.llm.templates.save(req)),
-  // Experiments (issue 7): each placeholder below is replaced by its real handler as it lands.
-  'runs.create': () => notYet('runs.create'),
-  'runs.show': () => notYet('runs.show'),
-  'runs.samples': () => notYet('runs.samples'),
-  'runs.pause': () => notYet('runs.pause'),
-  'runs.resume': () => notYet('runs.resume'),
-  'runs.cancel': () => notYet('runs.cancel'),
-  'runs.rerun': () => notYet('runs.rerun'),
-  'runs.export': () => notYet('runs.export'),
-  'runs.report': () => notYet('runs.report'),
-  'runs.installSample': () => notYet('runs.installSample'),
-  'drawings.save': () => notYet('drawings.save'),
-  'drawings.list': () => notYet('drawings.list'),
-  'drawings.get': () => notYet('drawings.get'),
+  // Experiments (issue 7).
+  'runs.create': (req, s) => s.runs.create(req.config, req.start),
+  'runs.show': (req, s) => s.runs.show(req.id),
+  'runs.samples': (req, s) => s.runs.samples(req.id, req),
+  'runs.pause': (req, s) => s.runs.pause(req.id),
+  'runs.resume': (req, s) => s.runs.resume(req.id),
+  'runs.cancel': (req, s) => s.runs.cancel(req.id),
+  'runs.rerun': (req, s) => s.runs.rerun(req.id, req.changes, req.start),
+  'runs.export': (req, s) => exportRun(s.store, req),
+  'runs.report': (req, s) => writeRunReport(s.store, req),
+  'runs.installSample': (_req, s) => installSampleRun(s.store, s.runs, s.version),
+  'drawings.save': (req, s) => new DrawingsRepo(s.store.db).save(req),
+  'drawings.list': (_req, s) => new DrawingsRepo(s.store.db).list(),
+  'drawings.get': (req, s) => new DrawingsRepo(s.store.db).require(req.id),
 };
-
-function notYet(name: string): never {
-  throw new AppFailure('unavailable', `${name} is not available in this build yet.`);
-}

@@ -1,6 +1,9 @@
 /** Opens the engine on a data directory: the composition root of the domain modules. */
 import type { EventName, EventPayloads } from '../../shared/contract.js';
 import { datasetBuildJob } from '../datasets/build-dataset.js';
+import { RunControl } from '../experiments/engine/run-control.js';
+import { runsExecuteJob } from '../experiments/run-job.js';
+import { RunService } from '../experiments/run-service.js';
 import { storeVerifyJob } from '../jobs/kinds/store-verify.js';
 import { JobRegistry } from '../jobs/registry.js';
 import { LlmService } from '../llm/llm-service.js';
@@ -29,9 +32,22 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const llm = new LlmService(store.db, store.dataDir);
   jobs.define(modelsPullJob(llm.models));
   jobs.define(metricsComputeJob(store));
+  const version = packageInfo().version;
+  const runControl = new RunControl();
+  jobs.define(
+    runsExecuteJob({
+      store,
+      llm,
+      render,
+      appVersion: version,
+      control: runControl,
+      renderPoolSize: defaultPoolSize(),
+    }),
+  );
+  const runs = new RunService(store, jobs, runControl, version);
   // A build a dead process left half-written is invisible; drop its rows.
   store.datasets.discardAbandonedBuilds();
-  const services: Services = { store, jobs, render, llm, version: packageInfo().version };
+  const services: Services = { store, jobs, render, llm, runs, version };
   const listeners = new Set<EngineListener>();
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
     for (const listener of listeners) listener(event, payload);
@@ -42,7 +58,11 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const finishedBuild = event.job.kind === 'datasets.build' && event.job.status === 'succeeded';
     emit('store.changed', { tables: finishedBuild ? ['jobs', 'datasets'] : ['jobs'] });
   });
-  if (options.recoverInterruptedJobs !== false) jobs.recoverInterrupted();
+  if (options.recoverInterruptedJobs !== false) {
+    jobs.recoverInterrupted();
+    // No run is running in this new engine yet: a `running` run was left by a dead process.
+    runs.recoverInterrupted();
+  }
   let closed = false;
   return {
     dataDir: store.dataDir,
@@ -55,6 +75,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     close: async () => {
       if (closed) return;
       closed = true;
+      runControl.markClosing();
       await jobs.shutdown();
       await render.dispose();
       await llm.close();

@@ -75,6 +75,13 @@ export type ModelIdentity =
       readonly model: string;
       /** What the server reports about the model (e.g. Ollama's digest), when it reports anything. */
       readonly version: string | null;
+    }
+  | {
+      /** Answers replayed from a JSONL file or a folder of them (tests, the sample run). */
+      readonly provider: 'recorded';
+      readonly file: string;
+      /** sha256 over the recording's files (names and contents, in name order). */
+      readonly sha256: string;
     };
 
 /** A language model: chat once, or sample one prompt n times with derived seeds. */

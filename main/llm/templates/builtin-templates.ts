@@ -35,6 +35,26 @@ export const BUILTIN_TEMPLATES: readonly PromptTemplate[] = [
     ],
   },
   {
+    // v2 is what the `param` draw strategy asks: numeric parameters with defaults, and a program
+    // that calls the function, so the answer renders as it is and a setting only rewrites the call.
+    id: 'draw-function',
+    version: 2,
+    task: 'draw-function',
+    origin: 'builtin',
+    description:
+      'Parametrized-function prompt of the param strategy: numeric parameters with default values, then one call.',
+    messages: [
+      {
+        role: 'user',
+        content:
+          'write code in the programming language {language} that defines a function which draws {concept|a}. ' +
+          'Give the function numeric parameters with default values (such as position, size, proportions and counts), ' +
+          'so that different arguments give different drawings of the same concept. ' +
+          'Then write a complete program that calls the function once with its default values.',
+      },
+    ],
+  },
+  {
     id: 'recognise-free',
     version: 1,
     task: 'recognise-free',

@@ -94,10 +94,13 @@ async function fidelityPart({ store, request, images, warnings, checkpoint }: Sc
     }
   }, warnings);
   const bySample = new Map(images.map((i) => [String(i.image.sampleId), i.image]));
+  // Per-round aggregates only where there are rounds (self-correct runs), so other runs keep theirs.
+  const hasRounds = images.some((i) => i.image.round > 0);
   const keysOf = (r: MetricRecord) => {
     const image = bySample.get(r.scopeKey)!;
     const { category, model, language } = image;
-    return { concept: conceptGroupKey(image), category, model, language, run: request.runId };
+    const round = hasRounds ? String(image.round) : null;
+    return { concept: conceptGroupKey(image), category, model, language, round, run: request.runId };
   };
   return {
     records: perSample,

@@ -14,6 +14,8 @@ export interface RunImage {
   readonly category: string | null;
   readonly model: string;
   readonly language: string;
+  /** Self-correction round (0 = the first drawing; every sample of other runs is round 0). */
+  readonly round: number;
   readonly imageHash: string;
 }
 
@@ -26,6 +28,7 @@ interface Row {
   category: string | null;
   model: string;
   language: string;
+  round: number;
   image_hash: string;
 }
 
@@ -34,7 +37,7 @@ export function runImages(db: Database, runId: string): RunImage[] {
   const rows = db
     .prepare(
       `SELECT s.id AS sample_id, COALESCE(s.dataset_id, r.dataset_id) AS dataset_id, s.concept_idx,
-              c.concept_key, c.text, c.category, s.model, s.language, d.image_hash
+              c.concept_key, c.text, c.category, s.model, s.language, s.round, d.image_hash
        FROM samples s
        JOIN runs r ON r.id = s.run_id
        JOIN renders d ON d.id = (SELECT MAX(id) FROM renders
@@ -53,6 +56,7 @@ export function runImages(db: Database, runId: string): RunImage[] {
     category: r.category,
     model: r.model,
     language: r.language,
+    round: r.round,
     imageHash: r.image_hash,
   }));
 }

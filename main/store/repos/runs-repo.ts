@@ -25,6 +25,37 @@ export interface NewRun {
   readonly appVersion: string;
   readonly datasetId?: string | null;
   readonly status?: RunStatus;
+  /** The run this one re-runs with changes. */
+  readonly parentRunId?: string | null;
+}
+
+/** A run's stored state beyond its summary: what the run engine and `runs.show` read. */
+export interface RunRecord {
+  readonly id: string;
+  readonly kind: RunKind;
+  readonly status: RunStatus;
+  readonly config: unknown;
+  readonly configVersion: number;
+  readonly datasetId: string | null;
+  readonly jobId: string | null;
+  readonly versions: unknown;
+  readonly parentRunId: string | null;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+}
+
+interface RecordRow {
+  id: string;
+  kind: RunKind;
+  status: RunStatus;
+  config_json: string;
+  config_version: number;
+  dataset_id: string | null;
+  job_id: string | null;
+  versions_json: string | null;
+  parent_run_id: string | null;
+  started_at: string | null;
+  finished_at: string | null;
 }
 
 const SUMMARY_SELECT = `
@@ -56,8 +87,9 @@ export class RunsRepo {
     const id = randomUUID();
     this.db
       .prepare(
-        `INSERT INTO runs (id, kind, name, status, config_json, config_version, app_version, dataset_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO runs (id, kind, name, status, config_json, config_version, app_version, dataset_id, created_at,
+           parent_run_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -69,8 +101,79 @@ export class RunsRepo {
         run.appVersion,
         run.datasetId ?? null,
         new Date().toISOString(),
+        run.parentRunId ?? null,
       );
     return id;
+  }
+
+  /** A run's config, job, versions and lifecycle times, or null. */
+  record(id: string): RunRecord | null {
+    const r = this.db
+      .prepare(
+        `SELECT id, kind, status, config_json, config_version, dataset_id, job_id, versions_json, parent_run_id,
+           started_at, finished_at FROM runs WHERE id = ?`,
+      )
+      .get(id) as RecordRow | undefined;
+    if (!r) return null;
+    return {
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      config: JSON.parse(r.config_json) as unknown,
+      configVersion: r.config_version,
+      datasetId: r.dataset_id,
+      jobId: r.job_id,
+      versions: r.versions_json === null ? null : (JSON.parse(r.versions_json) as unknown),
+      parentRunId: r.parent_run_id,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+    };
+  }
+
+  /** Records the job that executes a run. */
+  setJob(id: string, jobId: string): void {
+    this.db.prepare('UPDATE runs SET job_id = ? WHERE id = ?').run(jobId, id);
+  }
+
+  /** Marks a run running (its first start time is kept); a finished run is never changed. */
+  markRunning(id: string): boolean {
+    const changed = this.db
+      .prepare(
+        `UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?), finished_at = NULL
+         WHERE id = ? AND status != 'finished'`,
+      )
+      .run(new Date().toISOString(), id).changes;
+    return changed === 1;
+  }
+
+  /** Sets a run's status; `finished` also stamps finished_at. A finished run is never changed. */
+  setStatus(id: string, status: RunStatus): void {
+    this.db
+      .prepare(
+        `UPDATE runs SET status = ?, finished_at = CASE WHEN ? = 'finished' THEN ? ELSE finished_at END
+         WHERE id = ? AND status != 'finished'`,
+      )
+      .run(status, status, new Date().toISOString(), id);
+  }
+
+  /** Stores the versions a run used (RunVersions of shared/runs.ts). */
+  setVersions(id: string, versions: unknown): void {
+    this.db.prepare('UPDATE runs SET versions_json = ? WHERE id = ?').run(JSON.stringify(versions), id);
+  }
+
+  /** Runs a dead process left `running` become `interrupted`; returns their ids. */
+  markInterrupted(): string[] {
+    // A run whose job another live process still runs is not interrupted.
+    const orphaned = `status = 'running' AND (job_id IS NULL OR job_id NOT IN
+      (SELECT id FROM jobs WHERE status IN ('running', 'queued')))`;
+    const rows = this.db.prepare(`SELECT id FROM runs WHERE ${orphaned}`).all() as { id: string }[];
+    this.db.prepare(`UPDATE runs SET status = 'interrupted' WHERE ${orphaned}`).run();
+    return rows.map((r) => r.id);
+  }
+
+  /** Deletes a run's samples of one status (their generations and renders cascade); returns how many. */
+  deleteSamples(id: string, status: string): number {
+    return this.db.prepare('DELETE FROM samples WHERE run_id = ? AND status = ?').run(id, status).changes;
   }
 
   /** A page of runs, newest first, optionally filtered. */
