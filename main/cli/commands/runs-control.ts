@@ -1,0 +1,141 @@
+/**
+ * `vcheck runs resume|pause|cancel|rerun|sample`: the lifecycle of a run through the engine. The
+ * commands that start work follow it with the progress bar (or `--detach` it); pause and cancel act
+ * on a run whose job runs in this process's engine, and say so when it runs elsewhere.
+ */
+import type { Command } from 'commander';
+import type { RunDetail } from '../../../shared/runs.js';
+import type { CliContext } from '../context.js';
+import { action, CliError, unwrap } from '../errors.js';
+import { printJson } from '../output.js';
+import { withEngine } from '../with-engine.js';
+import { readConfigFile } from './run-config.js';
+import { buildChanges, collectAssignment, type Assignment } from './run-changes.js';
+import { announceFileOption, detachRun } from './run-detach.js';
+import { resumeHint, startAndFollowRun } from './run-follow.js';
+import { ownerOf, stopOwner } from './run-owner.js';
+import type { RunBehaviourFlags } from './run-options.js';
+
+function addFollowOptions(command: Command): Command {
+  return command
+    .option('--json', 'print { "runId": … } when the run is done')
+    .option('--detach', 'continue in the background and return at once')
+    .addOption(announceFileOption());
+}
+
+function registerResume(runs: Command, ctx: CliContext): void {
+  addFollowOptions(
+    runs
+      .command('resume <run>')
+      .description('continue a paused, interrupted, failed or cancelled run: exactly its unfinished items'),
+  ).action(
+    action(async (id: string, o: RunBehaviourFlags) => {
+      // Opening an engine here would take a run that another process follows for a dead one.
+      const owner = ownerOf(ctx.dataDir(), id);
+      if (owner !== null && owner !== process.pid)
+        throw new CliError(
+          `run ${id} is running in process ${owner}; pause it first: vcheck runs pause ${id}`,
+        );
+      if (o.detach) return detachRun(ctx, o.json);
+      await startAndFollowRun(ctx, (client) => client.call('runs.resume', { id }), {
+        label: `resume ${id.slice(0, 8)}`,
+        json: o.json,
+        announceFile: o.announceFile,
+      });
+    }),
+  );
+}
+
+interface RerunFlags extends RunBehaviourFlags {
+  readonly set?: ReadonlyArray<Assignment>;
+}
+
+function registerRerun(runs: Command, ctx: CliContext): void {
+  addFollowOptions(
+    runs
+      .command('rerun <run>')
+      .description('a new run with the config of <run> changed (the old run is never edited)')
+      .option(
+        '--set <key=value>',
+        'change a field: dotted keys nest, values are JSON when they parse (repeatable)',
+        collectAssignment,
+      )
+      .option('--config <file>', 'changes as YAML or JSON (--set wins over it)'),
+  ).action(
+    action(async (id: string, o: RerunFlags) => {
+      const file = o.config ? (await readConfigFile(o.config)).fields : {};
+      const changes = buildChanges(file, o.set ?? []);
+      if (o.detach) return detachRun(ctx, o.json);
+      await startAndFollowRun(ctx, (client) => client.call('runs.rerun', { id, changes }), {
+        label: 'rerun',
+        json: o.json,
+        announceFile: o.announceFile,
+      });
+    }),
+  );
+}
+
+function registerSample(runs: Command, ctx: CliContext): void {
+  addFollowOptions(
+    runs
+      .command('sample')
+      .description('install the built-in sample run (shipped answers, rendered and scored) and follow it'),
+  ).action(
+    action(async (o: RunBehaviourFlags) => {
+      if (o.detach) return detachRun(ctx, o.json);
+      await startAndFollowRun(ctx, (client) => client.call('runs.installSample', {}), {
+        label: 'sample run',
+        json: o.json,
+        announceFile: o.announceFile,
+      });
+    }),
+  );
+}
+
+function printStopped(run: RunDetail, json: boolean | undefined): void {
+  if (json) printJson(run);
+  else process.stdout.write(`Run ${run.summary.id}: ${run.summary.status}\n`);
+  if (run.summary.status === 'running')
+    throw new CliError(
+      `run ${run.summary.id} is running in another process (a vcheck run, vcheck serve or the app): ` +
+        'stop it there (Ctrl-C, or kill -INT its pid).',
+    );
+}
+
+/** Pauses or cancels a run through the process that runs it, when one does (see run-owner.ts). */
+async function stopElsewhere(ctx: CliContext, id: string, verb: 'pause' | 'cancel'): Promise<boolean> {
+  const owner = ownerOf(ctx.dataDir(), id);
+  if (owner === null) return false;
+  process.stderr.write(`vcheck: asking process ${owner}, which runs ${id}, to ${verb} it\n`);
+  const stopped = await stopOwner(owner, verb === 'pause' ? 'SIGUSR2' : 'SIGINT').catch(() => false);
+  if (!stopped)
+    throw new CliError(`process ${owner} did not stop; stop it there (Ctrl-C, or kill -INT ${owner}).`);
+  return true;
+}
+
+function registerStop(runs: Command, ctx: CliContext, verb: 'pause' | 'cancel', help: string): void {
+  runs
+    .command(`${verb} <run>`)
+    .description(help)
+    .option('--json', 'print the run as JSON')
+    .action(
+      action(async (id: string, o: { json?: boolean }) => {
+        const done = await stopElsewhere(ctx, id, verb);
+        const run = await withEngine(ctx, async (client) =>
+          unwrap(await client.call(done ? 'runs.show' : `runs.${verb}`, { id })),
+        );
+        printStopped(run, o.json);
+        if (!o.json && run.summary.status !== 'finished')
+          process.stdout.write(`  continue it with: ${resumeHint(id)}\n`);
+      }),
+    );
+}
+
+/** Registers `runs resume|pause|cancel|rerun|sample`. */
+export function registerRunControlCommands(runs: Command, ctx: CliContext): void {
+  registerResume(runs, ctx);
+  registerStop(runs, ctx, 'pause', 'pause a running run (runs resume continues it)');
+  registerStop(runs, ctx, 'cancel', 'cancel a run (it can still be resumed later)');
+  registerRerun(runs, ctx);
+  registerSample(runs, ctx);
+}
