@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { JobEvent, JobKind, JobProgress, JobStatus, JobSummary } from '../../shared/jobs.js';
 import { AppFailure } from '../../shared/result.js';
 import type { JobsRepo } from '../store/repos/jobs-repo.js';
+import { currentOwner, HEARTBEAT_INTERVAL_MS, ownerGone } from './job-owner.js';
 import { throttleProgress } from './progress-throttle.js';
 import type { JobContext, JobDefinition } from './types.js';
 
@@ -35,6 +36,7 @@ export class JobRegistry {
   private readonly running = new Map<string, Running>();
   private readonly listeners = new Set<(event: JobEvent) => void>();
   private readonly intervalMs: number;
+  private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly repo: JobsRepo,
@@ -56,7 +58,7 @@ export class JobRegistry {
 
   /** Marks jobs a dead process left running as `interrupted` (call once at open). */
   recoverInterrupted(): string[] {
-    const ids = this.repo.markInterrupted();
+    const ids = this.repo.markInterrupted(ownerGone);
     ids.forEach((id) => this.emit({ type: 'status', job: this.repo.require(id) }));
     return ids;
   }
@@ -113,6 +115,22 @@ export class JobRegistry {
     const all = [...this.running.values()];
     all.forEach((r) => r.controller.abort());
     await Promise.all(all.map((r) => r.done));
+    this.stopHeartbeat();
+  }
+
+  /** Keeps this process's running jobs visibly alive to other processes on the same data dir. */
+  private startHeartbeat(): void {
+    if (this.heartbeat) return;
+    this.heartbeat = setInterval(() => {
+      if (this.running.size === 0) return this.stopHeartbeat();
+      this.repo.heartbeat([...this.running.keys()]);
+    }, HEARTBEAT_INTERVAL_MS);
+    this.heartbeat.unref();
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
   }
 
   private definitionOf(kind: JobKind): JobDefinition {
@@ -122,7 +140,8 @@ export class JobRegistry {
   }
 
   private launch(id: string, definition: JobDefinition, params: unknown, resumed: boolean): void {
-    this.repo.markRunning(id, resumed);
+    this.repo.markRunning(id, resumed, currentOwner());
+    this.startHeartbeat();
     const controller = new AbortController();
     const done = this.execute(id, definition, params, controller.signal).finally(() =>
       this.running.delete(id),

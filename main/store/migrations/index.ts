@@ -6,6 +6,7 @@ import { migration003 } from './003-dataset-versions.js';
 import { migration004 } from './004-llm.js';
 import { migration005 } from './005-metric-feature-cache.js';
 import { migration006 } from './006-experiments.js';
+import { migration007 } from './007-job-owner.js';
 
 /** One schema step; `version` is stored in SQLite's `user_version` once applied. */
 export interface Migration {
@@ -22,6 +23,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 /** The schema version this build writes. */

@@ -91,14 +91,21 @@ export class JobsRepo {
   }
 
   /** Marks a job running (a resume bumps the attempt). */
-  markRunning(id: string, resumed: boolean): void {
+  markRunning(id: string, resumed: boolean, owner: string | null = null): void {
     const at = now();
     this.db
       .prepare(
         `UPDATE jobs SET status = 'running', started_at = COALESCE(started_at, ?), finished_at = NULL, error_text = NULL,
-         attempt = attempt + ?, updated_at = ? WHERE id = ?`,
+         attempt = attempt + ?, updated_at = ?, owner = ?, heartbeat_at = ? WHERE id = ?`,
       )
-      .run(at, resumed ? 1 : 0, at, id);
+      .run(at, resumed ? 1 : 0, at, owner, at, id);
+  }
+
+  /** Refreshes the heartbeat of jobs this process runs. */
+  heartbeat(ids: ReadonlyArray<string>): void {
+    const stmt = this.db.prepare('UPDATE jobs SET heartbeat_at = ? WHERE id = ?');
+    const at = now();
+    this.db.transaction(() => ids.forEach((id) => stmt.run(at, id)))();
   }
 
   /** Records the latest progress. */
@@ -118,14 +125,20 @@ export class JobsRepo {
       .run(status, result ? JSON.stringify(result) : null, error, at, at, id);
   }
 
-  /** Jobs a dead process left `running` or `queued` become `interrupted`; returns their ids. */
-  markInterrupted(): string[] {
-    const rows = this.db.prepare(`SELECT id FROM jobs WHERE status IN ('running', 'queued')`).all() as {
-      id: string;
-    }[];
+  /**
+   * Jobs a dead process left `running` or `queued` become `interrupted`; returns their ids. Jobs whose
+   * owner is still alive (another process on the same data directory) are left alone.
+   */
+  markInterrupted(
+    ownerGone: (owner: string | null, heartbeatAt: string | null) => boolean = () => true,
+  ): string[] {
+    const rows = this.db
+      .prepare(`SELECT id, owner, heartbeat_at FROM jobs WHERE status IN ('running', 'queued')`)
+      .all() as { id: string; owner: string | null; heartbeat_at: string | null }[];
+    const orphans = rows.filter((r) => ownerGone(r.owner, r.heartbeat_at));
     const stmt = this.db.prepare(`UPDATE jobs SET status = 'interrupted', updated_at = ? WHERE id = ?`);
-    this.db.transaction(() => rows.forEach((r) => stmt.run(now(), r.id)))();
-    return rows.map((r) => r.id);
+    this.db.transaction(() => orphans.forEach((r) => stmt.run(now(), r.id)))();
+    return orphans.map((r) => r.id);
   }
 
   /** Commits one finished work item in its own transaction; a second commit of the same key is ignored. */
