@@ -183,7 +183,7 @@ export const correctConfigSchema = z
     /** The model asked to improve; default: the model that drew each sample (from the source run). */
     models: z.array(modelSpecSchema).min(1).max(32).optional(),
     rounds: z.number().int().min(1).max(20).default(3),
-    /** Ask for a critique of the drawing first, then the rewrite (one answer per round: `correct-critique`). */
+    /** Ask for a critique of the drawing first, then the rewrite (two calls per round). */
     critique: z.boolean().default(false),
     /** Feed the render status and error into the next round (off in the study). */
     feedbackErrors: z.boolean().default(false),

@@ -100,6 +100,7 @@ export const TEMPLATE_TASKS = [
   'recognise-choice',
   'correct',
   'correct-critique',
+  'critique',
 ] as const;
 /** A template task. */
 export type TemplateTask = (typeof TEMPLATE_TASKS)[number];

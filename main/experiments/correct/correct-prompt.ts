@@ -46,6 +46,8 @@ export interface CorrectionPromptInput {
   readonly code: string;
   /** Set when `feedbackErrors` is on: the render of `code`. */
   readonly feedback?: { readonly render: ShownRender | null };
+  /** The model's own critique (the rewrite call of the two-call critique mode). */
+  readonly critique?: string;
 }
 
 /** The round's messages; the feedback goes after the template's last user message, one blank line apart. */
@@ -54,6 +56,7 @@ export function correctionPrompt(template: PromptTemplate, input: CorrectionProm
     language: PROMPT_LANGUAGE_NAMES[input.language] ?? input.language,
     concept: input.concept,
     code: input.code,
+    ...(input.critique === undefined ? {} : { critique: input.critique }),
   });
   if (!input.feedback) return prompt;
   const last = prompt.messages.findLastIndex((m) => m.role === 'user');

@@ -5,15 +5,20 @@
  * it is rendered, parented to round r − 1. Rounds an earlier attempt committed are read back (id,
  * code, render), so a stopped run resumes at its next round.
  *
+ * With `critique`, a round is two calls when the rewrite template asks for a `{critique}`
+ * (correct-critique@2): the critique first, then the rewrite shown that critique; the round's
+ * sample keeps both generations (critique first).
+ *
  * An answer without code leaves the trajectory's code as it was: the next round is shown the last
  * code that existed (and, with feedback, that code's render). A failed model call ends the
  * trajectory for this attempt: that round and every later one are committed as `llm_error`, which
  * the engine deletes and redoes from that round when the run resumes.
  */
 import { createHash } from 'node:crypto';
+import { templateVariables } from '../../llm/templates/prompt-template.js';
 import type { NewSample } from '../../store/repos/samples-repo.js';
 import type { ExperimentContext, LaneModel } from '../experiment.js';
-import { sampleAnswers } from '../llm-call.js';
+import { sampleAnswers, type Answer } from '../llm-call.js';
 import { renderAnswer } from '../render-call.js';
 import { correctionPrompt, type ShownRender } from './correct-prompt.js';
 import { roundKey, roundKeyFields, type CorrectUnit } from './correct-unit.js';
@@ -101,6 +106,52 @@ function startRound(ctx: ExperimentContext, unit: CorrectUnit): Trajectory {
   return { previousId: id!, code: source.code, render, failure: null };
 }
 
+/**
+ * The critique call of the two-call critique mode (when the rewrite template asks for a
+ * `{critique}`): the model lists what is wrong first; the render feedback, when on, goes here.
+ */
+async function askCritique(
+  ctx: ExperimentContext,
+  unit: CorrectUnit,
+  model: LaneModel,
+  at: Trajectory,
+  round: number,
+): Promise<Answer | null> {
+  const { config, source } = unit;
+  const prompt = correctionPrompt(ctx.template('critique'), {
+    language: source.language,
+    concept: source.text,
+    code: at.code,
+    ...(config.feedbackErrors ? { feedback: { render: at.render } } : {}),
+  });
+  const seed = correctionSeed(config.seed, unit.sampleIndex, `${unit.label}#critique`, round);
+  const [answer] = await sampleAnswers(ctx, { model, prompt, sampling: config.sampling, seed, n: 1 });
+  return answer ?? null;
+}
+
+function failRound(
+  ctx: ExperimentContext,
+  unit: CorrectUnit,
+  at: Trajectory,
+  round: number,
+  calls: { readonly seed: number; readonly answers: ReadonlyArray<Answer | null> },
+): Trajectory {
+  const answers = calls.answers.filter((a): a is Answer => a !== null);
+  const error = answers.find((a) => a.text === null)?.generation.errorText ?? 'no answer';
+  const sample = sampleOf(unit, ctx, round, {
+    seed: answers.at(-1)?.seed ?? calls.seed,
+    status: 'llm_error',
+    parentSampleId: at.previousId,
+    errorText: error,
+  });
+  const generations = answers.map((a) => a.generation);
+  const last = generations.pop();
+  const [id] = ctx.commit([
+    { sample, earlierGenerations: generations, ...(last ? { generation: last } : {}) },
+  ]);
+  return { ...at, previousId: id!, failure: error };
+}
+
 async function askRound(
   ctx: ExperimentContext,
   unit: CorrectUnit,
@@ -110,25 +161,23 @@ async function askRound(
 ): Promise<Trajectory> {
   const { config, source } = unit;
   const template = ctx.template(config.critique ? 'correct-critique' : 'correct', config.template);
+  const seed = correctionSeed(config.seed, unit.sampleIndex, unit.label, round);
+  // Two calls when the rewrite template builds on a critique (correct-critique@2 and later).
+  const critique = templateVariables(template).includes('critique')
+    ? await askCritique(ctx, unit, model, at, round)
+    : undefined;
+  if (critique !== undefined && (critique === null || critique.text === null))
+    return failRound(ctx, unit, at, round, { seed, answers: [critique] });
   const prompt = correctionPrompt(template, {
     language: source.language,
     concept: source.text,
     code: at.code,
-    ...(config.feedbackErrors ? { feedback: { render: at.render } } : {}),
+    ...(critique ? { critique: critique.text! } : {}),
+    ...(config.feedbackErrors && !critique ? { feedback: { render: at.render } } : {}),
   });
-  const seed = correctionSeed(config.seed, unit.sampleIndex, unit.label, round);
   const [answer] = await sampleAnswers(ctx, { model, prompt, sampling: config.sampling, seed, n: 1 });
-  if (!answer || answer.text === null) {
-    const error = answer?.generation.errorText ?? 'no answer';
-    const sample = sampleOf(unit, ctx, round, {
-      seed: answer?.seed ?? seed,
-      status: 'llm_error',
-      parentSampleId: at.previousId,
-      errorText: error,
-    });
-    const [id] = ctx.commit([{ sample, ...(answer ? { generation: answer.generation } : {}) }]);
-    return { ...at, previousId: id!, failure: error };
-  }
+  if (!answer || answer.text === null)
+    return failRound(ctx, unit, at, round, { seed, answers: [critique ?? null, answer ?? null] });
   const rendered = await renderAnswer(ctx, source.language, answer.text, {
     size: config.renderSize,
     seed: answer.seed,
@@ -138,7 +187,10 @@ async function askRound(
     parentSampleId: at.previousId,
     code: rendered.code,
   });
-  const [id] = ctx.commit([{ sample, generation: answer.generation, render: rendered.render }]);
+  const earlierGenerations = critique ? [critique.generation] : [];
+  const [id] = ctx.commit([
+    { sample, earlierGenerations, generation: answer.generation, render: rendered.render },
+  ]);
   if (rendered.code === null) return { ...at, previousId: id! };
   const render = { status: rendered.outcome.status, error: rendered.outcome.error ?? null };
   return { previousId: id!, code: rendered.code, render, failure: null };

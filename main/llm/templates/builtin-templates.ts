@@ -5,6 +5,9 @@
 import type { PromptTemplate } from './prompt-template.js';
 
 const DRAW = 'write code in the programming language {language} that draws {concept|a}';
+const CRITIQUE =
+  'List what is wrong or missing in the drawing your code produces, compared with {concept|a}. ' +
+  'Do not write any code yet.';
 
 /** Built-in templates; a user edit is stored as the next version of the same id. */
 export const BUILTIN_TEMPLATES: readonly PromptTemplate[] = [
@@ -107,6 +110,36 @@ export const BUILTIN_TEMPLATES: readonly PromptTemplate[] = [
         content:
           'First list what is wrong or missing in the drawing your code produces, compared with {concept|a}. ' +
           'Then write the complete improved code.',
+      },
+    ],
+  },
+  {
+    id: 'critique',
+    version: 1,
+    task: 'critique',
+    origin: 'builtin',
+    description: 'Self-correction, first call of two: the model critiques the drawing its code produces.',
+    messages: [
+      { role: 'user', content: DRAW },
+      { role: 'assistant', content: '{code}' },
+      { role: 'user', content: CRITIQUE },
+    ],
+  },
+  {
+    id: 'correct-critique',
+    version: 2,
+    task: 'correct-critique',
+    origin: 'builtin',
+    description:
+      'Self-correction, second call of two: the model rewrites its code after its own critique ({critique}).',
+    messages: [
+      { role: 'user', content: DRAW },
+      { role: 'assistant', content: '{code}' },
+      { role: 'user', content: CRITIQUE },
+      { role: 'assistant', content: '{critique}' },
+      {
+        role: 'user',
+        content: 'Now write the complete improved code that fixes these problems.',
       },
     ],
   },

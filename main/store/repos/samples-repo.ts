@@ -75,6 +75,9 @@ export interface NewRecognition {
 /** Everything one finished item writes. */
 export interface ItemRecord {
   readonly sample: NewSample;
+  /** Earlier calls the answer built on (a self-correct round's critique), stored before `generation`. */
+  readonly earlierGenerations?: ReadonlyArray<NewGeneration>;
+  /** The call whose answer the sample is. */
   readonly generation?: NewGeneration;
   readonly render?: NewRender;
   readonly recognition?: NewRecognition;
@@ -134,7 +137,7 @@ export class SamplesRepo {
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 
-  private insertItem({ sample, generation, render, recognition }: ItemRecord): number {
+  private insertItem({ sample, earlierGenerations, generation, render, recognition }: ItemRecord): number {
     const now = new Date().toISOString();
     const id = Number(
       this.db
@@ -161,6 +164,7 @@ export class SamplesRepo {
           sample.errorText ?? null,
         ).lastInsertRowid,
     );
+    for (const earlier of earlierGenerations ?? []) this.insertGeneration(id, earlier, now);
     if (generation) this.insertGeneration(id, generation, now);
     if (render) this.insertRender(id, render, now);
     if (recognition) this.insertRecognition(id, recognition, now);
