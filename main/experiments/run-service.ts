@@ -85,7 +85,7 @@ export class RunService {
     if (record.status !== 'running' || !record.jobId)
       throw new AppFailure('conflict', `Run ${id} is ${record.status}; only a running run can be paused.`);
     this.control.requestPause(id);
-    this.jobs.cancel(record.jobId);
+    this.jobs.cancel(record.jobId, 'pause');
     await this.jobs.settled(record.jobId);
     this.control.clearPause(id);
     return this.show(id);

@@ -17,7 +17,15 @@ const RESUMABLE: ReadonlyArray<JobStatus> = ['interrupted', 'failed', 'cancelled
 interface Running {
   readonly controller: AbortController;
   readonly done: Promise<void>;
+  /** Set by cancel (here or through a stop request from another process). */
+  stopReason: 'cancel' | 'pause' | null;
 }
+
+/** How often a registry looks for stop requests other processes wrote for its jobs. */
+const STOP_POLL_MS = 500;
+
+/** How long `settled` waits for another process to stop a job. */
+const REMOTE_SETTLE_MS = 60_000;
 
 /** Options for {@link JobRegistry}. */
 export interface JobRegistryOptions {
@@ -85,11 +93,18 @@ export class JobRegistry {
     return this.repo.require(id);
   }
 
-  /** Cancels a job: aborts it when running here, otherwise just records the cancellation. */
-  cancel(id: string): JobSummary {
+  /**
+   * Cancels a job: aborts it when running here; asks the owner when another live process runs it
+   * (it stops within a poll interval); otherwise just records the cancellation. `pause` is a
+   * cancel whose runner may keep the work resumable by intent (a run ends `paused`).
+   */
+  cancel(id: string, reason: 'cancel' | 'pause' = 'cancel'): JobSummary {
     const job = this.get(id);
     const running = this.running.get(id);
-    if (running) running.controller.abort();
+    if (running) {
+      running.stopReason ??= reason;
+      running.controller.abort();
+    } else if (job.status === 'running') this.repo.requestStop(id, reason);
     else if (job.status === 'queued' || job.status === 'interrupted') {
       this.repo.finish(id, 'cancelled', null, 'Cancelled.');
       this.emit({ type: 'status', job: this.repo.require(id) });
@@ -104,10 +119,20 @@ export class JobRegistry {
     return job;
   }
 
-  /** Resolves when the job is no longer running in this process. */
+  /** Resolves when the job is no longer running (here, or in another process: polled, bounded). */
   async settled(id: string): Promise<JobSummary> {
-    await this.running.get(id)?.done;
-    return this.get(id);
+    const local = this.running.get(id);
+    if (local) {
+      await local.done;
+      return this.get(id);
+    }
+    const until = Date.now() + REMOTE_SETTLE_MS;
+    let job = this.get(id);
+    while (job.status === 'running' && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      job = this.get(id);
+    }
+    return job;
   }
 
   /** Cancels every running job and waits for them to stop. */
@@ -118,13 +143,21 @@ export class JobRegistry {
     this.stopHeartbeat();
   }
 
-  /** Keeps this process's running jobs visibly alive to other processes on the same data dir. */
+  /**
+   * Keeps this process's running jobs visibly alive to other processes on the same data dir, and
+   * acts on the stop requests those processes write.
+   */
   private startHeartbeat(): void {
     if (this.heartbeat) return;
+    let lastBeat = Date.now();
     this.heartbeat = setInterval(() => {
       if (this.running.size === 0) return this.stopHeartbeat();
-      this.repo.heartbeat([...this.running.keys()]);
-    }, HEARTBEAT_INTERVAL_MS);
+      const ids = [...this.running.keys()];
+      for (const [id, reason] of this.repo.stopRequests(ids)) this.cancel(id, reason);
+      if (Date.now() - lastBeat < HEARTBEAT_INTERVAL_MS) return;
+      lastBeat = Date.now();
+      this.repo.heartbeat(ids);
+    }, STOP_POLL_MS);
     this.heartbeat.unref();
   }
 
@@ -146,7 +179,7 @@ export class JobRegistry {
     const done = this.execute(id, definition, params, controller.signal).finally(() =>
       this.running.delete(id),
     );
-    this.running.set(id, { controller, done });
+    this.running.set(id, { controller, done, stopReason: null });
     this.emit({ type: 'status', job: this.repo.require(id) });
   }
 
@@ -195,6 +228,7 @@ export class JobRegistry {
       jobId: id,
       attempt,
       signal,
+      stopReason: () => this.running.get(id)?.stopReason ?? null,
       report,
       log: (line) => {
         repo.log(id, line);

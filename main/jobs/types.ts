@@ -24,6 +24,8 @@ export interface JobContext<P extends JobProgress = JobProgress> {
   readonly attempt: number;
   /** Aborted on cancel or shutdown; runners check it between items. */
   readonly signal: AbortSignal;
+  /** Why the signal aborted when a caller said so (`pause` keeps the work resumable by intent), else null. */
+  stopReason(): 'cancel' | 'pause' | null;
   /** Reports progress; the registry throttles delivery and persistence. */
   report(progress: P): void;
   /** Appends a line to the job's log. */

@@ -96,9 +96,25 @@ export class JobsRepo {
     this.db
       .prepare(
         `UPDATE jobs SET status = 'running', started_at = COALESCE(started_at, ?), finished_at = NULL, error_text = NULL,
-         attempt = attempt + ?, updated_at = ?, owner = ?, heartbeat_at = ? WHERE id = ?`,
+         attempt = attempt + ?, updated_at = ?, owner = ?, heartbeat_at = ?, stop_request = NULL WHERE id = ?`,
       )
       .run(at, resumed ? 1 : 0, at, owner, at, id);
+  }
+
+  /** Asks the process that runs a job to stop it (`cancel` or `pause`). */
+  requestStop(id: string, reason: 'cancel' | 'pause'): void {
+    this.db.prepare(`UPDATE jobs SET stop_request = ? WHERE id = ? AND status = 'running'`).run(reason, id);
+  }
+
+  /** Stop requests for some of the jobs this process runs. */
+  stopRequests(ids: ReadonlyArray<string>): Map<string, 'cancel' | 'pause'> {
+    if (ids.length === 0) return new Map();
+    const rows = this.db
+      .prepare(
+        `SELECT id, stop_request FROM jobs WHERE stop_request IS NOT NULL AND id IN (${ids.map(() => '?').join(',')})`,
+      )
+      .all(...ids) as { id: string; stop_request: 'cancel' | 'pause' }[];
+    return new Map(rows.map((r) => [r.id, r.stop_request]));
   }
 
   /** Refreshes the heartbeat of jobs this process runs. */
