@@ -18,6 +18,7 @@ export const CONTRACT_CALL_NAMES = [
   'runs.pause',
   'runs.resume',
   'runs.cancel',
+  'runs.delete',
   'runs.rerun',
   'runs.export',
   'runs.report',

@@ -102,6 +102,8 @@ export const calls = {
   /** Continues a paused, interrupted, failed or cancelled run: exactly its unfinished items. */
   'runs.resume': call<RunDetail>()(z.object({ id }).strict()),
   'runs.cancel': call<RunDetail>()(z.object({ id }).strict()),
+  /** Deletes a run that is not running, with its samples and scores (images stay in the store). */
+  'runs.delete': call<{ readonly deleted: string }>()(z.object({ id }).strict()),
   /** A new run with the config of `id` changed by `changes` (a finished run is never edited). */
   'runs.rerun': call<RunDetail>()(
     z

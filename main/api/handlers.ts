@@ -106,6 +106,7 @@ export const handlers: Handlers = {
   'runs.pause': (req, s) => s.runs.pause(req.id),
   'runs.resume': (req, s) => s.runs.resume(req.id),
   'runs.cancel': (req, s) => s.runs.cancel(req.id),
+  'runs.delete': (req, s) => s.runs.delete(req.id),
   'runs.rerun': (req, s) => s.runs.rerun(req.id, req.changes, req.start),
   'runs.export': (req, s) => exportRun(s.store, req),
   'runs.report': (req, s) => writeRunReport(s.store, req),

@@ -120,6 +120,21 @@ export class RunService {
     return this.show(id);
   }
 
+  /**
+   * Deletes a run that is not running, with its samples and scores; refused while another run
+   * reads it (a self-correct source, a recognise input). Images stay in the content-addressed store.
+   */
+  delete(id: string): { readonly deleted: string } {
+    const record = this.require(id);
+    if (record.status === 'running')
+      throw new AppFailure('conflict', `Run ${id} is running; pause or cancel it first.`);
+    const dependents = this.store.runs.dependents(id);
+    if (dependents.length > 0)
+      throw new AppFailure('conflict', `Run ${id} is the input of run(s) ${dependents.join(', ')}.`);
+    this.store.runs.delete(id);
+    return { deleted: id };
+  }
+
   /** A new run with the config of `id` changed by `changes`; the old run is never edited. */
   rerun(id: string, changes: Readonly<Record<string, unknown>>, start: boolean): RunDetail {
     const record = this.require(id);

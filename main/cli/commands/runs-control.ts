@@ -30,7 +30,7 @@ function registerResume(runs: Command, ctx: CliContext): void {
       .description('continue a paused, interrupted, failed or cancelled run: exactly its unfinished items'),
   ).action(
     action(async (id: string, o: RunBehaviourFlags) => {
-      // Opening an engine here would take a run that another process follows for a dead one.
+      // Fail fast with the owner's pid (the engine would refuse a running run too).
       const owner = ownerOf(ctx.dataDir(), id);
       if (owner !== null && owner !== process.pid)
         throw new CliError(
@@ -131,8 +131,25 @@ function registerStop(runs: Command, ctx: CliContext, verb: 'pause' | 'cancel', 
     );
 }
 
-/** Registers `runs resume|pause|cancel|rerun|sample`. */
+function registerDelete(runs: Command, ctx: CliContext): void {
+  runs
+    .command('delete <run>')
+    .description('delete a run that is not running, with its samples and scores (images stay in the store)')
+    .option('--json', 'print { "deleted": … }')
+    .action(
+      action(async (id: string, o: { json?: boolean }) => {
+        const result = await withEngine(ctx, async (client) =>
+          unwrap(await client.call('runs.delete', { id })),
+        );
+        if (o.json) printJson(result);
+        else process.stdout.write(`Deleted run ${result.deleted}.\n`);
+      }),
+    );
+}
+
+/** Registers `runs resume|pause|cancel|rerun|sample|delete`. */
 export function registerRunControlCommands(runs: Command, ctx: CliContext): void {
+  registerDelete(runs, ctx);
   registerResume(runs, ctx);
   registerStop(runs, ctx, 'pause', 'pause a running run (runs resume continues it)');
   registerStop(runs, ctx, 'cancel', 'cancel a run (it can still be resumed later)');

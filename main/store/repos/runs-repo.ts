@@ -171,6 +171,19 @@ export class RunsRepo {
     return rows.map((r) => r.id);
   }
 
+  /** Deletes a run; its samples, their rows and its scores cascade. */
+  delete(id: string): void {
+    this.db.prepare('DELETE FROM runs WHERE id = ?').run(id);
+  }
+
+  /** Ids of other runs whose config names `id` (a self-correct source, a recognise input). */
+  dependents(id: string): string[] {
+    const rows = this.db
+      .prepare("SELECT id FROM runs WHERE id <> ? AND config_json LIKE '%' || ? || '%'")
+      .all(id, JSON.stringify(id)) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** Deletes a run's samples of one status (their generations and renders cascade); returns how many. */
   deleteSamples(id: string, status: string): number {
     return this.db.prepare('DELETE FROM samples WHERE run_id = ? AND status = ?').run(id, status).changes;
