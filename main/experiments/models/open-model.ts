@@ -12,6 +12,7 @@ import { RecordedProvider } from '../../llm/recorded/recorded-provider.js';
 import type { LlmProvider } from '../../llm/types.js';
 import { gatedProvider, LaneGate } from '../engine/lane-gate.js';
 import type { LaneModel } from '../experiment.js';
+import { recordedFile } from '../sample-run/samples-dir.js';
 
 /** Calls in flight at once for a recorded model. */
 export const RECORDED_LANE_SIZE = 8;
@@ -60,7 +61,7 @@ async function providerOf(
       return { provider, lane: laneSize(spec) };
     }
     case 'recorded':
-      return { provider: new RecordedProvider(spec.file), lane: laneSize(spec) };
+      return { provider: new RecordedProvider(recordedFile(spec.file)), lane: laneSize(spec) };
   }
 }
 

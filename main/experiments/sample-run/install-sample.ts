@@ -12,7 +12,7 @@ import type { RunDetail } from '../../../shared/runs.js';
 import type { Store } from '../../store/store.js';
 import type { RunService } from '../run-service.js';
 import { installSampleDataset } from './sample-dataset.js';
-import { sampleResourcesDir } from './samples-dir.js';
+import { BUILTIN_SAMPLES, sampleResourcesDir } from './samples-dir.js';
 
 /** The name of the sample run. */
 export const SAMPLE_RUN_NAME = 'Sample run (recorded answers)';
@@ -41,7 +41,11 @@ export async function installSampleRun(
   const existing = store.runs.list({ limit: 1, offset: 0, kind: 'sample' }).runs[0];
   if (existing) return runs.show(existing.id);
   const datasetId = installSampleDataset(store, samplesDir);
-  const config = sampleRunConfig(datasetId, samplesDir);
+  // The shipped folder is stored by name, so the run resumes wherever the app lives next time.
+  const config = sampleRunConfig(
+    datasetId,
+    samplesDir === sampleResourcesDir() ? BUILTIN_SAMPLES : samplesDir,
+  );
   // Written directly (not runs.create), because the row kind is `sample` while the config is a draw.
   const id = store.runs.insert({
     name: SAMPLE_RUN_NAME,

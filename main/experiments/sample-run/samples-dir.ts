@@ -19,3 +19,14 @@ export function sampleResourcesDir(): string {
     if (path.dirname(dir) === dir) throw new Error(`Cannot find resources/samples above ${start}`);
   }
 }
+
+/**
+ * How a recorded model names the shipped answers: resolved when the run opens its models, so a
+ * sample run still resumes after the app moved (an AppImage mounts at a new path every launch).
+ */
+export const BUILTIN_SAMPLES = 'builtin:samples';
+
+/** A recorded model's `file`, with {@link BUILTIN_SAMPLES} resolved to this install's folder. */
+export function recordedFile(file: string): string {
+  return file === BUILTIN_SAMPLES ? sampleResourcesDir() : file;
+}

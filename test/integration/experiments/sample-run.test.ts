@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../main/api/engine.js';
@@ -71,7 +71,11 @@ describe('the built-in sample run', () => {
       'tikz',
       'turtle',
     ]);
-    expect(config.models).toEqual([{ provider: 'recorded', file: SAMPLES, label: 'sample answers' }]);
+    // Stored by name, resolved when the run opens its models (the app may live elsewhere next time).
+    expect(config.models).toEqual([
+      { provider: 'recorded', file: 'builtin:samples', label: 'sample answers' },
+    ]);
+    expect(existsSync(path.join(SAMPLES, 'concepts.json'))).toBe(true);
     const dataset = await call<DatasetSummary>(engine, 'datasets.get', { id: config.datasetId });
     expect(dataset).toMatchObject({ count: 16, locked: true, source: 'builtin:samples' });
     expect(dataset.stats.categories).toEqual({ shapes: 5, objects: 6, scenes: 5 });
