@@ -13,7 +13,6 @@ import { followJob } from '../follow-job.js';
 import { describeJob } from '../job-report.js';
 import { printJson } from '../output.js';
 import { withEngine } from '../with-engine.js';
-import { claimRun } from './run-owner.js';
 import { describeRun } from './run-summary.js';
 
 /** Options of {@link startAndFollowRun}. */
@@ -39,7 +38,7 @@ function announce(file: string, runId: string): void {
   renameSync(`${file}.tmp`, file);
 }
 
-/** While the run is followed: SIGUSR2 (sent by `vcheck runs pause` from elsewhere) pauses it here. */
+/** While the run is followed: SIGUSR2 (`kill -USR2 <pid>`) pauses it here, as Ctrl-C cancels it. */
 function onPauseSignal(client: ApiClient, runId: string, paused: () => void): () => void {
   if (process.platform === 'win32') return () => {};
   const handler = (): void => {
@@ -51,7 +50,6 @@ function onPauseSignal(client: ApiClient, runId: string, paused: () => void): ()
 }
 
 async function follow(
-  ctx: CliContext,
   client: ApiClient,
   start: (client: ApiClient) => Promise<CallResult<'runs.create'>>,
   options: FollowRunOptions,
@@ -64,7 +62,6 @@ async function follow(
     if (options.announceFile) announce(options.announceFile, runId);
     return { run: started, job: null, cancelledByUser: false };
   }
-  const release = claimRun(ctx.dataDir(), runId);
   if (options.announceFile) announce(options.announceFile, runId);
   let pausedByUser = false;
   const removePause = onPauseSignal(client, runId, () => (pausedByUser = true));
@@ -77,7 +74,6 @@ async function follow(
     return { run, job: followed.job, cancelledByUser: followed.cancelledByUser || pausedByUser };
   } finally {
     removePause();
-    release();
   }
 }
 
@@ -98,12 +94,14 @@ function report(outcome: FollowedRun, json: boolean | undefined): void {
     }
     return;
   }
-  const why = job?.error && !outcome.cancelledByUser ? `: ${job.error.replace(/\.$/, '')}` : '';
+  // Paused or cancelled (here, or from another process through a stop request) is a stop, not an error.
+  const stopped = outcome.cancelledByUser || ['paused', 'cancelled'].includes(run.summary.status);
+  const why = job?.error && !stopped ? `: ${job.error.replace(/\.$/, '')}` : '';
   const resumable = run.summary.status !== 'finished';
   process.stderr.write(
     `vcheck: run ${runId} ${run.summary.status}${why}${resumable ? `; continue it with: ${resumeHint(runId)}` : ''}\n`,
   );
-  process.exitCode = outcome.cancelledByUser ? 130 : 1;
+  process.exitCode = stopped ? 130 : 1;
 }
 
 /** Starts a run with `start` (runs.create, runs.resume, …), follows it to its end and reports it. */
@@ -112,6 +110,6 @@ export async function startAndFollowRun(
   start: (client: ApiClient) => Promise<CallResult<'runs.create'>>,
   options: FollowRunOptions,
 ): Promise<void> {
-  const outcome = await withEngine(ctx, (client) => follow(ctx, client, start, options));
+  const outcome = await withEngine(ctx, (client) => follow(client, start, options));
   report(outcome, options.json);
 }

@@ -13,7 +13,6 @@ import { readConfigFile } from './run-config.js';
 import { buildChanges, collectAssignment, type Assignment } from './run-changes.js';
 import { announceFileOption, detachRun } from './run-detach.js';
 import { resumeHint, startAndFollowRun } from './run-follow.js';
-import { ownerOf, stopOwner } from './run-owner.js';
 import type { RunBehaviourFlags } from './run-options.js';
 
 function addFollowOptions(command: Command): Command {
@@ -30,12 +29,6 @@ function registerResume(runs: Command, ctx: CliContext): void {
       .description('continue a paused, interrupted, failed or cancelled run: exactly its unfinished items'),
   ).action(
     action(async (id: string, o: RunBehaviourFlags) => {
-      // Fail fast with the owner's pid (the engine would refuse a running run too).
-      const owner = ownerOf(ctx.dataDir(), id);
-      if (owner !== null && owner !== process.pid)
-        throw new CliError(
-          `run ${id} is running in process ${owner}; pause it first: vcheck runs pause ${id}`,
-        );
       if (o.detach) return detachRun(ctx, o.json);
       await startAndFollowRun(ctx, (client) => client.call('runs.resume', { id }), {
         label: `resume ${id.slice(0, 8)}`,
@@ -97,20 +90,9 @@ function printStopped(run: RunDetail, json: boolean | undefined): void {
   else process.stdout.write(`Run ${run.summary.id}: ${run.summary.status}\n`);
   if (run.summary.status === 'running')
     throw new CliError(
-      `run ${run.summary.id} is running in another process (a vcheck run, vcheck serve or the app): ` +
-        'stop it there (Ctrl-C, or kill -INT its pid).',
+      `run ${run.summary.id} is still running in another process (a vcheck run, vcheck serve or the app), ` +
+        'which did not stop within a minute: stop it there (Ctrl-C).',
     );
-}
-
-/** Pauses or cancels a run through the process that runs it, when one does (see run-owner.ts). */
-async function stopElsewhere(ctx: CliContext, id: string, verb: 'pause' | 'cancel'): Promise<boolean> {
-  const owner = ownerOf(ctx.dataDir(), id);
-  if (owner === null) return false;
-  process.stderr.write(`vcheck: asking process ${owner}, which runs ${id}, to ${verb} it\n`);
-  const stopped = await stopOwner(owner, verb === 'pause' ? 'SIGUSR2' : 'SIGINT').catch(() => false);
-  if (!stopped)
-    throw new CliError(`process ${owner} did not stop; stop it there (Ctrl-C, or kill -INT ${owner}).`);
-  return true;
 }
 
 function registerStop(runs: Command, ctx: CliContext, verb: 'pause' | 'cancel', help: string): void {
@@ -120,9 +102,9 @@ function registerStop(runs: Command, ctx: CliContext, verb: 'pause' | 'cancel', 
     .option('--json', 'print the run as JSON')
     .action(
       action(async (id: string, o: { json?: boolean }) => {
-        const done = await stopElsewhere(ctx, id, verb);
+        // Works wherever the run runs: another process (a vcheck run, the app) gets a stop request.
         const run = await withEngine(ctx, async (client) =>
-          unwrap(await client.call(done ? 'runs.show' : `runs.${verb}`, { id })),
+          unwrap(await client.call(`runs.${verb}`, { id })),
         );
         printStopped(run, o.json);
         if (!o.json && run.summary.status !== 'finished')
