@@ -218,7 +218,11 @@ export type CorrectConfig = z.infer<typeof correctConfigSchema>;
 /** Version of the run config format stored in `runs.config_version`. */
 export const RUN_CONFIG_VERSION = 1;
 
-/** Final states of one sample (the render's own status says how the drawing went). */
-export const SAMPLE_STATUSES = ['done', 'llm_error', 'param_error'] as const;
+/**
+ * States of one sample (the render's own status says how the drawing went). `llm_error`: the call
+ * failed (a server down, a timeout) — asked again when the run resumes; `rejected`: the model
+ * refused this prompt for good (too long for its context, a 400) — final, like a render failure.
+ */
+export const SAMPLE_STATUSES = ['done', 'llm_error', 'rejected', 'param_error'] as const;
 /** A sample status. */
 export type SampleStatus = (typeof SAMPLE_STATUSES)[number];

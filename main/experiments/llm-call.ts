@@ -5,6 +5,7 @@
  * propagates.
  */
 import type { NewGeneration } from '../store/repos/samples-repo.js';
+import { LlmRequestError } from '../llm/llm-error.js';
 import { cacheKey, sampleWithCache } from '../llm/response-cache.js';
 import { deriveSeed } from '../llm/seeds.js';
 import type { RenderedPrompt } from '../llm/templates/prompt-template.js';
@@ -36,6 +37,8 @@ export interface Answer {
   readonly seed: number;
   /** The model's text, or null when the call failed. */
   readonly text: string | null;
+  /** Why `text` is null: the call failed (retried on resume) or the prompt was rejected for good. */
+  readonly failure: 'error' | 'rejected' | null;
   readonly generation: NewGeneration;
 }
 
@@ -72,6 +75,11 @@ function generationOf(
   };
 }
 
+/** The sample status of an answer without text: `rejected` is final, `llm_error` is asked again on resume. */
+export function failedStatus(answer: Pick<Answer, 'failure'>): 'llm_error' | 'rejected' {
+  return answer.failure === 'rejected' ? 'rejected' : 'llm_error';
+}
+
 /** Asks for n samples; never throws except on abort. */
 export async function sampleAnswers(ctx: ExperimentContext, request: AnswerRequest): Promise<Answer[]> {
   const base: SamplingParams = { ...request.sampling, stop: [], seed: request.seed };
@@ -91,16 +99,19 @@ export async function sampleAnswers(ctx: ExperimentContext, request: AnswerReque
       repeat: a.repeat,
       seed: paramsOf(a.repeat).seed,
       text: a.result.text,
+      failure: null,
       generation: generationOf(request, paramsOf(a.repeat), a.repeat, a.result, a.cached, null),
     }));
   } catch (error) {
     if (isAbort(error, ctx.signal)) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    ctx.log(`model ${request.model.label} failed: ${message}`);
+    const rejected = error instanceof LlmRequestError && error.rejected;
+    ctx.log(`model ${request.model.label} ${rejected ? 'rejected the prompt' : 'failed'}: ${message}`);
     return repeats.map((repeat) => ({
       repeat,
       seed: paramsOf(repeat).seed,
       text: null,
+      failure: rejected ? ('rejected' as const) : ('error' as const),
       generation: generationOf(request, paramsOf(repeat), repeat, null, false, message),
     }));
   }

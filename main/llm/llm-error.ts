@@ -7,6 +7,11 @@ export class LlmRequestError extends Error {
   constructor(
     message: string,
     readonly attempts: readonly Attempt[],
+    /**
+     * This prompt is refused for good (it does not fit the context; the server answered 400, 413
+     * or 422): asking again cannot help, unlike a server that is down or a bad key.
+     */
+    readonly rejected = false,
   ) {
     super(message);
     this.name = 'LlmRequestError';

@@ -12,13 +12,14 @@
  * An answer without code leaves the trajectory's code as it was: the next round is shown the last
  * code that existed (and, with feedback, that code's render). A failed model call ends the
  * trajectory for this attempt: that round and every later one are committed as `llm_error`, which
- * the engine deletes and redoes from that round when the run resumes.
+ * the engine deletes and redoes from that round when the run resumes; a rejected prompt (too long
+ * for the context) ends it for good, the rounds committed as `rejected`.
  */
 import { createHash } from 'node:crypto';
 import { templateVariables } from '../../llm/templates/prompt-template.js';
 import type { NewSample } from '../../store/repos/samples-repo.js';
 import type { ExperimentContext, LaneModel } from '../experiment.js';
-import { sampleAnswers, type Answer } from '../llm-call.js';
+import { failedStatus, sampleAnswers, type Answer } from '../llm-call.js';
 import { renderAnswer } from '../render-call.js';
 import { correctionPrompt, type ShownRender } from './correct-prompt.js';
 import { roundKey, roundKeyFields, type CorrectUnit } from './correct-unit.js';
@@ -32,6 +33,8 @@ interface Trajectory {
   readonly render: ShownRender | null;
   /** The error of a failed round, when the trajectory failed. */
   readonly failure: string | null;
+  /** How it failed: `rejected` (final) or `llm_error` (asked again on resume). */
+  readonly failedAs?: 'llm_error' | 'rejected';
 }
 
 /**
@@ -84,8 +87,13 @@ function readBack(
   if (id === null || !row) throw new Error(`round ${round} of ${unit.key} is done but not in the store`);
   const render = row.render_status === null ? null : { status: row.render_status, error: row.render_error };
   const before = at ?? { previousId: id, code: unit.source.code, render, failure: null };
-  if (row.status === 'llm_error')
-    return { ...before, previousId: id, failure: row.error_text ?? 'model call failed' };
+  if (row.status === 'llm_error' || row.status === 'rejected')
+    return {
+      ...before,
+      previousId: id,
+      failure: row.error_text ?? 'model call failed',
+      failedAs: row.status,
+    };
   if (row.code === null) return { ...before, previousId: id };
   return { previousId: id, code: row.code, render, failure: null };
 }
@@ -137,10 +145,12 @@ function failRound(
   calls: { readonly seed: number; readonly answers: ReadonlyArray<Answer | null> },
 ): Trajectory {
   const answers = calls.answers.filter((a): a is Answer => a !== null);
-  const error = answers.find((a) => a.text === null)?.generation.errorText ?? 'no answer';
+  const failing = answers.find((a) => a.text === null);
+  const error = failing?.generation.errorText ?? 'no answer';
+  const failedAs = failing ? failedStatus(failing) : 'llm_error';
   const sample = sampleOf(unit, ctx, round, {
     seed: answers.at(-1)?.seed ?? calls.seed,
-    status: 'llm_error',
+    status: failedAs,
     parentSampleId: at.previousId,
     errorText: error,
   });
@@ -149,7 +159,7 @@ function failRound(
   const [id] = ctx.commit([
     { sample, earlierGenerations: generations, ...(last ? { generation: last } : {}) },
   ]);
-  return { ...at, previousId: id!, failure: error };
+  return { ...at, previousId: id!, failure: error, failedAs };
 }
 
 async function askRound(
@@ -200,9 +210,11 @@ async function askRound(
 function failRest(ctx: ExperimentContext, unit: CorrectUnit, at: Trajectory, from: number): void {
   for (let round = from; round <= unit.config.rounds; round++) {
     if (ctx.isDone(roundKey(unit, round))) continue;
-    const errorText = `not asked: an earlier round failed (${at.failure})`;
+    const status = at.failedAs ?? 'llm_error';
+    const how = status === 'rejected' ? 'was rejected' : 'failed';
+    const errorText = `not asked: an earlier round ${how} (${at.failure})`;
     const seed = correctionSeed(unit.config.seed, unit.sampleIndex, unit.label, round);
-    ctx.commit([{ sample: sampleOf(unit, ctx, round, { seed, status: 'llm_error', errorText }) }]);
+    ctx.commit([{ sample: sampleOf(unit, ctx, round, { seed, status, errorText }) }]);
   }
 }
 

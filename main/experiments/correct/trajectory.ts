@@ -10,7 +10,7 @@ import { unifiedLineDiff } from './line-diff.js';
 export interface TrajectoryRound {
   readonly round: number;
   readonly sampleId: number;
-  /** 'done' or 'llm_error' (a failed call; the rounds after it are 'llm_error' too). */
+  /** 'done', 'llm_error' (a failed call) or 'rejected' (a prompt refused for good); the rounds after a failed one fail the same way. */
   readonly status: string;
   /** The code the round produced (round 0: the source sample's), or null when the answer had none. */
   readonly code: string | null;

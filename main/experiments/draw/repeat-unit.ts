@@ -9,7 +9,7 @@ import { PROMPT_LANGUAGE_NAMES } from '../../llm/templates/builtin-templates.js'
 import { renderTemplate } from '../../llm/templates/prompt-template.js';
 import { sampleKey, type ItemRecord, type NewSample } from '../../store/repos/samples-repo.js';
 import type { ExperimentContext, LaneModel } from '../experiment.js';
-import { sampleAnswers, type Answer } from '../llm-call.js';
+import { failedStatus, sampleAnswers, type Answer } from '../llm-call.js';
 import { renderAnswer } from '../render-call.js';
 import type { DrawUnit } from './draw-unit.js';
 
@@ -48,7 +48,7 @@ function sampleOf(unit: DrawUnit, ctx: ExperimentContext, model: LaneModel, answ
     sampleIndex: answer.repeat,
     round: 0,
     seed: answer.seed,
-    status: answer.text === null ? 'llm_error' : 'done',
+    status: answer.text === null ? failedStatus(answer) : 'done',
     errorText: answer.generation.errorText,
   };
 }

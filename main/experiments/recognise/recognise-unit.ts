@@ -11,7 +11,7 @@ import { renderTemplate, formatCandidates } from '../../llm/templates/prompt-tem
 import { PROMPT_LANGUAGE_NAMES } from '../../llm/templates/builtin-templates.js';
 import type { ItemRecord, NewRecognition } from '../../store/repos/samples-repo.js';
 import type { ExperimentContext, WorkUnit } from '../experiment.js';
-import { sampleAnswers } from '../llm-call.js';
+import { failedStatus, sampleAnswers } from '../llm-call.js';
 import { parseChoice } from './choice-answer.js';
 import type { RecognitionInput } from './inputs.js';
 import { templateFor, type RecognitionMode } from './recognise-templates.js';
@@ -88,7 +88,7 @@ async function recogniseIn(
       sampleIndex: 0,
       round: 0,
       seed: answer!.seed,
-      status: answer!.text === null ? 'llm_error' : 'done',
+      status: answer!.text === null ? failedStatus(answer!) : 'done',
       parentSampleId: input.parentSampleId,
       code: input.code,
       errorText: answer!.generation.errorText,

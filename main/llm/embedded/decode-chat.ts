@@ -13,6 +13,7 @@ import {
   type LlamaModel,
   type Token,
 } from 'node-llama-cpp';
+import { LlmRequestError } from '../llm-error.js';
 import type { FinishReason, SamplingParams } from '../types.js';
 
 /** What the loop produced. */
@@ -60,8 +61,10 @@ export async function decodeChat(
 ): Promise<DecodedAnswer> {
   const prompt = wrapper.generateContextState({ chatHistory: history }).contextText.tokenize(model.tokenizer);
   if (prompt.length >= sequence.contextSize) {
-    throw new Error(
+    throw new LlmRequestError(
       `The prompt (${prompt.length} tokens) does not fit the context (${sequence.contextSize} tokens).`,
+      [],
+      true,
     );
   }
   const warnings =

@@ -46,6 +46,9 @@ export interface OpenAiProviderOptions {
 }
 
 /** A model behind an OpenAI-compatible endpoint. */
+/** Statuses that reject this request's content (too long, malformed) rather than the server or the key. */
+const REJECTED_STATUSES = new Set([400, 413, 422]);
+
 export class OpenAiProvider implements LlmProvider {
   readonly id = 'openai';
   private readonly root: string;
@@ -110,6 +113,7 @@ export class OpenAiProvider implements LlmProvider {
           throw new LlmRequestError(
             `${this.root}: ${error.message} (after ${n} attempt${n > 1 ? 's' : ''})`,
             attempts,
+            REJECTED_STATUSES.has(error.status ?? 0),
           );
         }
         await sleep(

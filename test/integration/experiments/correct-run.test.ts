@@ -327,8 +327,8 @@ describe('self-correct run stopped mid-trajectory, with render feedback', () => 
 
   it('resumes at the next round with the code read back, and tells the model how the code rendered', async () => {
     const endpoint = `${server.url}/v1`;
-    // The first request is refused (400 is not retried): that trajectory fails for this attempt.
-    server.faults.push({ kind: 'status', status: 400 });
+    // The first request fails with a 404 (not retried, not final): that trajectory fails for this attempt.
+    server.faults.push({ kind: 'status', status: 404 });
     const runId = await createRun({
       kind: 'correct',
       sourceRunId,

@@ -110,7 +110,8 @@ describe('a recognise run', () => {
         language: d.language,
         code: hintedCode(d.language, d.hint, `d${i}`),
       });
-    reader.faults.push({ kind: 'status', status: 400 });
+    // A 404 (the model is not loaded yet) is not retried and not final: the sample is asked again on resume.
+    reader.faults.push({ kind: 'status', status: 404 });
     const created = await call<RunDetail>('runs.create', {
       config: {
         kind: 'recognise',
@@ -145,10 +146,10 @@ describe('a recognise run', () => {
     await call('runs.pause', { id: runId });
     const before = await allSamples();
     expect(before.length).toBeLessThan(52);
-    // The reader's first request failed (HTTP 400): recorded, not finished work.
+    // The reader's first request failed (HTTP 404): recorded, not finished work.
     const failed = before.filter((s) => s.status === 'llm_error');
     expect(failed).toHaveLength(1);
-    expect(failed[0]!.errorText).toContain('400');
+    expect(failed[0]!.errorText).toContain('404');
     expect(failed[0]!.recognition).toMatchObject({ answer: null, chosen: null, correct: null });
     await call('runs.resume', { id: runId });
     const finished = await waitFor((r) => r.summary.status !== 'running', 'the run to stop');

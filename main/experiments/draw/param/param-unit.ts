@@ -13,7 +13,7 @@ import { deriveSeed } from '../../../llm/seeds.js';
 import { extractCode } from '../../../render/extract/extract-code.js';
 import { sampleKey, type ItemRecord, type NewSample } from '../../../store/repos/samples-repo.js';
 import type { ExperimentContext, LaneModel } from '../../experiment.js';
-import { sampleAnswers, type Answer } from '../../llm-call.js';
+import { failedStatus, sampleAnswers, type Answer } from '../../llm-call.js';
 import { renderCode } from '../../render-call.js';
 import type { DrawUnit } from '../draw-unit.js';
 import { unitSeed } from '../repeat-unit.js';
@@ -82,7 +82,7 @@ function failedItem(
 ): ItemRecord {
   const sample: NewSample =
     planned === null
-      ? { ...base, status: 'llm_error', errorText: answer.generation.errorText }
+      ? { ...base, status: failedStatus(answer), errorText: answer.generation.errorText }
       : {
           ...base,
           status: 'param_error',
