@@ -44,7 +44,7 @@ describe('preload bridge: calls', () => {
   });
 
   it.each([
-    'runs.delete',
+    'runs.drop',
     'constructor',
     '__proto__',
     'toString',
