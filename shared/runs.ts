@@ -59,7 +59,7 @@ export interface RunVersions {
 /** A run in full: its summary, config, versions, counts by status and run-level scores. */
 export interface RunDetail {
   readonly summary: RunSummary;
-  /** The config as stored (a `RunConfig` of shared/experiments.ts, or the sample run's description). */
+  /** The config as stored (a `RunConfig` of shared/experiments.ts), API keys redacted. */
   readonly config: unknown;
   readonly versions: RunVersions | null;
   readonly parentRunId: string | null;

@@ -18,6 +18,7 @@ import { RunViewsRepo, type SampleQuery } from '../store/repos/run-views-repo.js
 import type { Store } from '../store/store.js';
 import type { RunControl } from './engine/run-control.js';
 import { mergeChanges } from './runs/merge-changes.js';
+import { redactSecrets } from './runs/redact.js';
 
 const RESUMABLE_JOB = new Set(['interrupted', 'failed', 'cancelled']);
 
@@ -64,7 +65,7 @@ export class RunService {
     if (!summary) throw new AppFailure('not_found', `No run ${id}.`);
     return {
       summary,
-      config: record.config,
+      config: redactSecrets(record.config),
       versions: record.versions as RunVersions | null,
       parentRunId: record.parentRunId,
       jobId: record.jobId,

@@ -3,6 +3,8 @@
  * are final per-sample failures (`rejected`): the run goes on, the circuit breaker does not count
  * them, and a resume does not ask again. A server that is down is different (`llm_error`).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../main/api/engine.js';
 import { openEngine } from '../../../main/api/open-engine.js';
@@ -60,7 +62,13 @@ describe('prompts a model rejects', () => {
 
   it('a 400 for six prompts in a row: six rejected samples, the run finishes, resume is not needed', async () => {
     for (let i = 0; i < 6; i++) server.faults.push({ kind: 'status', status: 400 });
-    const model = { provider: 'openai', endpoint: `${server.url}/v1`, model: 'rec', concurrency: 1 };
+    const model = {
+      provider: 'openai',
+      endpoint: `${server.url}/v1`,
+      model: 'rec',
+      concurrency: 1,
+      apiKey: 'sk-do-not-show',
+    };
     const config = draw([model], { keys: CONCEPTS.map((c) => c.key) });
     const { summary } = await call<RunDetail>(engine, 'runs.create', { config });
     const run = await waitForRun(engine, summary.id);
@@ -69,6 +77,12 @@ describe('prompts a model rejects', () => {
     const page = await call<SamplePage>(engine, 'runs.samples', { id: summary.id, status: 'rejected' });
     expect(page.samples).toHaveLength(6);
     expect(page.samples.every((s) => /400/.test(s.errorText ?? ''))).toBe(true);
+    // The key is used (stored with the run, for a resume) but never shown: not by runs.show, not in a report.
+    expect(server.stats.bodies.length).toBeGreaterThan(0);
+    expect(JSON.stringify(run.config)).not.toContain('sk-do-not-show');
+    const out = path.join(tmp.dir, 'report.html');
+    await call(engine, 'runs.report', { id: summary.id, out });
+    expect(readFileSync(out, 'utf8')).not.toContain('sk-do-not-show');
   });
 
   it('a prompt longer than the embedded model’s context is rejected; the others are answered', async () => {
