@@ -44,7 +44,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       renderPoolSize: defaultPoolSize(),
     }),
   );
-  const runs = new RunService(store, jobs, runControl, version);
+  const runs = new RunService(store, jobs, version);
   // A build a dead process left half-written is invisible; drop its rows.
   store.datasets.discardAbandonedBuilds();
   const services: Services = { store, jobs, render, llm, runs, version };

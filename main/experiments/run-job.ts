@@ -14,7 +14,7 @@ import type { JobContext, JobDefinition } from '../jobs/types.js';
 import type { ItemRecord } from '../store/repos/samples-repo.js';
 import { RunViewsRepo } from '../store/repos/run-views-repo.js';
 import { CircuitBreaker } from './engine/circuit-breaker.js';
-import type { RunControl, StopReason } from './engine/run-control.js';
+import type { RunControl } from './engine/run-control.js';
 import { RunAttempt, type AttemptDeps } from './engine/run-attempt.js';
 import { RunProgress } from './engine/run-progress.js';
 import { runUnits } from './engine/unit-scheduler.js';
@@ -148,17 +148,11 @@ async function run(
     return result;
   } catch (error) {
     runs.setVersions(params.runId, await attempt.versions(previous));
-    runs.setStatus(params.runId, ctx.signal.aborted ? stopStatus(deps, params.runId, ctx) : 'failed');
+    runs.setStatus(params.runId, ctx.signal.aborted ? deps.control.stopStatus(ctx.stopReason()) : 'failed');
     throw error;
   } finally {
     await attempt.close();
   }
-}
-
-/** How a stopped attempt ends its run: closing → interrupted; a pause (here or from another process) → paused. */
-function stopStatus(deps: RunEngineDeps, runId: string, ctx: JobContext): StopReason {
-  const reason = deps.control.takeStopReason(runId);
-  return reason === 'cancelled' && ctx.stopReason() === 'pause' ? 'paused' : reason;
 }
 
 /** The `runs.execute` job definition, bound to the engine's parts. */

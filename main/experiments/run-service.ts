@@ -16,7 +16,6 @@ import type { JobRegistry } from '../jobs/registry.js';
 import type { RunRecord } from '../store/repos/runs-repo.js';
 import { RunViewsRepo, type SampleQuery } from '../store/repos/run-views-repo.js';
 import type { Store } from '../store/store.js';
-import type { RunControl } from './engine/run-control.js';
 import { mergeChanges } from './runs/merge-changes.js';
 import { redactSecrets } from './runs/redact.js';
 
@@ -34,7 +33,6 @@ export class RunService {
   constructor(
     private readonly store: Store,
     private readonly jobs: JobRegistry,
-    private readonly control: RunControl,
     private readonly appVersion: string,
   ) {
     this.views = new RunViewsRepo(store.db);
@@ -85,10 +83,8 @@ export class RunService {
     const record = this.require(id);
     if (record.status !== 'running' || !record.jobId)
       throw new AppFailure('conflict', `Run ${id} is ${record.status}; only a running run can be paused.`);
-    this.control.requestPause(id);
     this.jobs.cancel(record.jobId, 'pause');
     await this.jobs.settled(record.jobId);
-    this.control.clearPause(id);
     return this.show(id);
   }
 
