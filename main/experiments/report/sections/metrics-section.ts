@@ -3,79 +3,27 @@
  * bootstrap intervals) and a per-category chart with interval whiskers for every metric.
  */
 import type { MetricRecord, MetricScope } from '../../../../shared/metrics.js';
-import { formatNumber, html, type Html } from '../html.js';
+import { html, type Html } from '../html.js';
 import { barChart } from '../svg-charts.js';
-import { barsOf, byName, countOf, intervalOf } from './metric-values.js';
+import { intervalTable } from './interval-table.js';
+import { barsOf, byName } from './metric-values.js';
 
 const GROUP_SCOPES: ReadonlyArray<MetricScope> = ['category', 'model', 'language', 'round'];
 
+/** Provenance columns of the run table. */
+const PROVENANCE_COLUMNS = [
+  { header: 'implementation', cell: (r: MetricRecord) => r.provenance.implementationVersion },
+  { header: 'model', cell: (r: MetricRecord) => r.provenance.model?.id ?? '–' },
+  { header: 'warnings', cell: (r: MetricRecord) => r.provenance.warnings.join('; ') },
+];
+
 function runTable(records: ReadonlyArray<MetricRecord>): Html {
   if (records.length === 0) return html`<p class="muted">No run-level scores yet.</p>`;
-  return html`<table>
-    <caption>
-      Run
-    </caption>
-    <thead>
-      <tr>
-        <th>metric</th>
-        <th class="num">value</th>
-        <th class="num">CI low</th>
-        <th class="num">CI high</th>
-        <th class="num">n</th>
-        <th>implementation</th>
-        <th>model</th>
-        <th>warnings</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${records.map((r) => {
-        const ci = intervalOf(r);
-        return html`<tr>
-          <td>${r.name}</td>
-          <td class="num">${formatNumber(r.value)}</td>
-          <td class="num">${formatNumber(ci.low)}</td>
-          <td class="num">${formatNumber(ci.high)}</td>
-          <td class="num">${countOf(r)}</td>
-          <td>${r.provenance.implementationVersion}</td>
-          <td>${r.provenance.model?.id ?? '–'}</td>
-          <td>${r.provenance.warnings.join('; ')}</td>
-        </tr>`;
-      })}
-    </tbody>
-  </table>`;
+  return intervalTable('Run', 'value', records, { extra: PROVENANCE_COLUMNS });
 }
 
 function scopeTable(scope: MetricScope, groups: Map<string, MetricRecord[]>): Html {
-  return html`<table>
-    <caption>
-      Per ${scope}
-    </caption>
-    <thead>
-      <tr>
-        <th>metric</th>
-        <th>${scope}</th>
-        <th class="num">value</th>
-        <th class="num">CI low</th>
-        <th class="num">CI high</th>
-        <th class="num">n</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${[...groups.entries()].map(([name, records]) =>
-        records.map((r) => {
-          const ci = intervalOf(r);
-          return html`<tr>
-            <td>${name}</td>
-            <td>${r.scopeKey}</td>
-            <td class="num">${formatNumber(r.value)}</td>
-            <td class="num">${formatNumber(ci.low)}</td>
-            <td class="num">${formatNumber(ci.high)}</td>
-            <td class="num">${countOf(r)}</td>
-          </tr>`;
-        }),
-      )}
-    </tbody>
-  </table>`;
+  return intervalTable(`Per ${scope}`, 'value', [...groups.values()].flat(), { scopeKey: scope });
 }
 
 /** The metrics section (empty runs say so). */
