@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../fixtures/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../main/api/engine.js';
 import { openEngine } from '../../main/api/open-engine.js';
@@ -16,7 +17,6 @@ import { tempDataDir } from '../fixtures/data-dir.js';
 import { seedCorrectRun } from '../fixtures/experiments/report/seeded-kinds.js';
 import { PLANTED_SCRIPT, seedDrawRun } from '../fixtures/experiments/report/seeded-run.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve('test/e2e/artifacts');
 
 if (!existsSync(CHROMIUM)) console.warn(`Skipping the run report e2e test: missing ${CHROMIUM}.`);
@@ -54,20 +54,7 @@ describe.skipIf(!existsSync(CHROMIUM))('run report in headless Chromium', () => 
       if (!result.ok) throw new Error(result.error.message);
       reports[name] = out;
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

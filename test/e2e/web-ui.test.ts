@@ -6,7 +6,8 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../fixtures/chromium.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../main/api/engine.js';
 import { openEngine } from '../../main/api/open-engine.js';
@@ -15,7 +16,6 @@ import { tempDataDir } from '../fixtures/data-dir.js';
 import { seedStore } from '../fixtures/seed.js';
 
 const STATIC_DIR = path.resolve('out/renderer');
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve('test/e2e/artifacts');
 const IMAGES = 120;
 
@@ -39,20 +39,7 @@ describe.skipIf(missing.length > 0)('web UI in headless Chromium', () => {
     seedStore(temp.dir, { runs: 2, images: IMAGES });
     engine = await openEngine({ dataDir: temp.dir });
     server = await startWebServer({ engine, port: 0, staticDir: STATIC_DIR });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../../fixtures/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../main/api/engine.js';
 import { openEngine } from '../../../main/api/open-engine.js';
@@ -19,7 +20,6 @@ import { writeTinyClipFolder } from '../../fixtures/onnx/tiny-clip-folder.js';
 import { tinyLpipsModel, tinyLpipsWeights } from '../../fixtures/onnx/tiny-lpips.js';
 import { startOpenAiServer, type OpenAiTestServer } from '../../fixtures/openai-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const LANGUAGES = ['svg', 'p5js', 'processing', 'matplotlib', 'turtle', 'tikz'];
 const answers = drawAnswers();
 const concepts = [...new Map(answers.map((a) => [a.concept_id, a])).values()].map((a) => ({
@@ -100,16 +100,7 @@ describe('end to end: OpenAI-compatible server → every renderer → metrics �
     const out = path.join(tmp.dir, 'report.html');
     const written = await call<RunReportWritten>(engine, 'runs.report', { id: run.summary.id, out });
     expect(written.images).toBeGreaterThan(0);
-    const browser: Browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    const browser: Browser = await launchChromium();
     try {
       const context = await browser.newContext();
       const requests: string[] = [];

@@ -7,9 +7,9 @@ import { decodePng } from '../../../main/metrics/preprocess/png-decode.js';
 import { openStore } from '../../../main/store/store.js';
 import { CONCEPTS, SAMPLES, samplePngs, seedRun } from '../../fixtures/metrics/seeded-run.js';
 import { tempDataDir } from '../../fixtures/data-dir.js';
-import { embedTextsReference } from '../../fixtures/onnx/tiny-clip-text.js';
+import { cosine, embedTextsReference } from '../../fixtures/onnx/tiny-clip-text.js';
 import { writeTinyClipFolder, type TinyClip } from '../../fixtures/onnx/tiny-clip-folder.js';
-import { TINY_BOS, TINY_EOS, TINY_MERGES, tinyClipVocab } from '../../fixtures/onnx/tiny-clip-tokenizer.js';
+import { referenceTokenIds } from '../../fixtures/onnx/tiny-clip-tokenizer.js';
 import { writeNpy } from '../../fixtures/npy/npy-file.js';
 import { FID_REFERENCE_SVD, pythonJson } from '../../fixtures/npy/python-reference.js';
 import {
@@ -27,44 +27,6 @@ const pngs = samplePngs();
 let clip: TinyClip;
 const lpips = tinyLpipsWeights();
 let runId = '';
-
-/** The tiny tokenizer by hand: lower-case words, byte symbols, `</w>` on the last, the merges in order. */
-function tokenIds(text: string): { ids: number[]; mask: number[] } {
-  const v = tinyClipVocab();
-  const ids = [TINY_BOS];
-  for (const word of text.toLowerCase().split(' ')) {
-    let parts = [...word].map((ch, i, all) => (i === all.length - 1 ? `${ch}</w>` : ch));
-    for (const [x, y] of TINY_MERGES) {
-      const merged: string[] = [];
-      for (let i = 0; i < parts.length; i++) {
-        if (parts[i] === x && parts[i + 1] === y) {
-          merged.push(x + y);
-          i += 1;
-        } else merged.push(parts[i]!);
-      }
-      parts = merged;
-    }
-    ids.push(...parts.map((p) => v[p]!));
-  }
-  ids.push(TINY_EOS);
-  const length = ids.length;
-  return {
-    ids: [...ids, ...new Array<number>(77 - length).fill(TINY_EOS)],
-    mask: ids.map(() => 1).concat(new Array<number>(77 - length).fill(0)),
-  };
-}
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! ** 2;
-    nb += b[i]! ** 2;
-  }
-  return dot / Math.sqrt(na * nb);
-}
 
 beforeAll(() => {
   const models = path.join(tmp.dir, 'models', 'metrics');
@@ -93,7 +55,7 @@ describe('vcheck metrics compute / show on a seeded run (tiny CLIP and LPIPS, re
     const batch = new Float32Array(images.length * images[0]!.length);
     images.forEach((x, i) => batch.set(x, i * x.length));
     const imageEmbeddings = encodeImagesReference(clip.vision, batch, images.length);
-    const tokens = CONCEPTS.map((c) => tokenIds(c.text));
+    const tokens = CONCEPTS.map((c) => referenceTokenIds(c.text));
     const texts = embedTextsReference(
       clip.text,
       tokens.map((t) => t.ids),
